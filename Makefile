@@ -1,0 +1,59 @@
+# Two commands on a fresh machine: `make build` and `make test`.
+# Both create the virtual environment from requirements.lock themselves.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export PYTHONPATH := scripts
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help build validate generate serve test test-fast schemas lock clean chromium
+
+help:
+	@echo "make build      validate content and build the site into site/"
+	@echo "make validate   check all content without building (path:line: message)"
+	@echo "make serve      live preview on http://127.0.0.1:8000 (reloads on content/ changes)"
+	@echo "make test       run the whole test suite (installs Chromium through apt if missing)"
+	@echo "make schemas    regenerate schemas/*.schema.json from the content model"
+	@echo "make lock       re-resolve requirements.in into requirements.lock"
+
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(PY) scripts/build_site.py
+
+validate: $(STAMP)
+	$(PY) -m sitegen validate
+
+generate: $(STAMP)
+	$(PY) scripts/build_site.py --generate-only
+
+serve: $(STAMP)
+	$(PY) scripts/serve.py
+
+schemas: $(STAMP)
+	$(PY) -m sitegen schemas
+
+# Browser tests drive Debian's Chromium; install it when it is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Chromium (Debian package) for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium
+	$(PY) -m pytest
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser"
+
+lock:
+	test -x $(VENV)/bin/pip-compile || $(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	  -o requirements.lock requirements.in
+
+clean:
+	rm -rf build site

@@ -1,0 +1,91 @@
+"""Build the whole site: validate -> generate Markdown -> MkDocs -> post-build steps.
+
+The site is built into build/site.new and swapped into site/ only when every
+step has succeeded, so a failed build never leaves a half-written site/.
+
+    python scripts/build_site.py            # the full build (make build)
+    python scripts/build_site.py --generate-only
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from sitegen.cli import load_or_report  # noqa: E402
+from sitegen.export import site_environment, write_markdown_tree, write_navigation  # noqa: E402
+
+BUILD = ROOT / "build"
+GENERATED_DOCS = BUILD / "docs"
+NAV_FILE = BUILD / "nav.yml"
+
+
+def generate(root: Path = ROOT) -> dict[str, str] | None:
+    """Validate and write the Markdown tree. Returns the MkDocs environment, or None."""
+    content = load_or_report(root)
+    if content is None:
+        return None
+    pages = write_markdown_tree(content, GENERATED_DOCS)
+    write_navigation(content, NAV_FILE)
+    print(f"Generated {pages} pages into {GENERATED_DOCS.relative_to(ROOT)}/")
+    return {**os.environ, **site_environment(content), "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_mkdocs(env: dict[str, str], out_dir: Path) -> bool:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+           "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(out_dir)]
+    result = subprocess.run(cmd, cwd=ROOT, env=env)
+    return result.returncode == 0
+
+
+def post_build(out_dir: Path) -> bool:
+    """Steps that work on the built HTML (search index, redirects, exports)."""
+    from postbuild import run_all  # noqa: PLC0415  (scripts/postbuild.py)
+    return run_all(out_dir)
+
+
+def swap_into_place(new: Path, final: Path) -> None:
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--generate-only", action="store_true")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="where content/ and docs/ are read from (tests use fixtures)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    env = generate(args.root)
+    if env is None:
+        return 1
+    if args.generate_only:
+        return 0
+    new = BUILD / "site.new"
+    if new.exists():
+        shutil.rmtree(new)
+    if not run_mkdocs(env, new) or not post_build(new):
+        print("Build failed; the previous site/ was left untouched.", file=sys.stderr)
+        return 1
+    swap_into_place(new, args.site_dir)
+    print(f"Site built into {args.site_dir} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,5 @@
+"""Command line: `python -m sitegen <command>` (the Makefile wraps these)."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,345 @@
+"""Rules that content must follow, reported as `path:line: message`.
+
+Two kinds of rules live here:
+
+* `model_problems` turns pydantic's errors for one file into plain-language
+  lines that name the field and what is allowed;
+* `check_content` checks rules that span files (ids, twins, references,
+  anchors) and the safety of Markdown written by editors.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .loading import Positions
+from .model import LANGUAGES, Content
+from .problems import Problems, allowed_list, did_you_mean
+
+# Anchors the renderer itself puts on county and answer pages; structure,
+# contact and heading ids must not take them.
+RESERVED_ANCHORS = {
+    "perustiedot", "kunnat", "yhteistyorakenteet", "yhteystiedot", "lahteet", "alueet",
+    "vastaus", "tarkistettu", "kunta-alue-haku", "kielitilanne",
+}
+
+
+# --- one file: pydantic errors -> lines -------------------------------------------
+
+def _field_model(annotation: object) -> type[BaseModel] | None:
+    """The BaseModel inside `list[X]`, `X | None`, `Annotated[X, …]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _field_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _model_at(cls: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = cls
+    for part in loc:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _field_model(info.annotation)
+    return current
+
+
+def _label(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def model_problems(err: ValidationError, cls: type[BaseModel], path: Path,
+                   positions: Positions) -> Problems:
+    problems = Problems()
+    for error in err.errors(include_url=False):
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        kind = error["type"]
+        field = _label(loc)
+        if kind == "missing":
+            owner = _model_at(cls, loc[:-1])
+            hint = ""
+            if owner is not None and loc[-1] in owner.model_fields:
+                hint = _describe(owner.model_fields[loc[-1]].description)
+            problems.add(path, positions.line_of(loc[:-1]),
+                         f'the field "{field}" is missing; it is required{hint}')
+        elif kind == "extra_forbidden":
+            owner = _model_at(cls, loc[:-1])
+            names = list(owner.model_fields) if owner else []
+            problems.add(path, positions.line_of(loc),
+                         f'unknown field "{field}".{did_you_mean(str(loc[-1]), names)} '
+                         f"Allowed fields here: {', '.join(names)}")
+        else:
+            problems.add(path, positions.line_of(loc), f"{field or 'the file'}: {_message(error)}")
+    return problems
+
+
+def _describe(description: str | None) -> str:
+    return f" ({description.rstrip('.')})" if description else ""
+
+
+def _message(error: dict) -> str:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "content":
+        return error["msg"]
+    if kind == "string_type":
+        return "must be text, not a list or a group of fields"
+    if kind == "list_type":
+        return 'must be a list: put each item on its own line starting with "- "'
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return 'must be a group of fields ("name: value" lines, indented under it)'
+    if kind == "literal_error":
+        expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        got = str(error.get("input"))
+        return f'"{got}" is not allowed.{did_you_mean(got, expected)} Allowed: {", ".join(expected)}'
+    if kind == "too_short":
+        if error["loc"] and error["loc"][-1] == "sources":
+            return "at least one source (title, url, accessed) is required"
+        return f"must have at least {ctx.get('min_length', 1)} item(s)"
+    return error["msg"]
+
+
+# --- Markdown written by editors ---------------------------------------------------
+
+ALLOWED_HTML_TAGS = {"abbr", "br", "sub", "sup"}
+LINK_SCHEMES = {"alue": "regions", "ukk": "answers", "aihe": "topics"}
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)[^>]*>")
+_EVENT_ATTR = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
+_BAD_SCHEME = re.compile(r"(?:javascript|vbscript)\s*:", re.IGNORECASE)
+_DATA_LINK = re.compile(r"\]\(\s*<?\s*data\s*:", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\{:?\s*((?:[#.][^\s}]+|[A-Za-z-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+                        r"(?:\s+(?:[#.][^\s}]+|[A-Za-z-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)\s*\}")
+_ATTR_OK = re.compile(r"^(?:#[a-z0-9]+(?:-[a-z0-9]+)*|\.[A-Za-z0-9_-]+|lang=[\"']?(?:fi|sv|en|se)[\"']?)$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING_ID = re.compile(r"\{\s*#([a-z0-9]+(?:-[a-z0-9]+)*)\s*\}\s*$")
+_LINK_TARGET = re.compile(r"\]\(\s*<?([a-z]+):([^)\s>#]*)(#[^)\s>]*)?>?\s*\)")
+
+
+def _prose_lines(body: str) -> list[str]:
+    """Body lines with code blocks and code spans blanked (line numbers kept)."""
+    out: list[str] = []
+    in_fence = False
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            out.append("")
+            continue
+        out.append("" if in_fence else _CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
+    return out
+
+
+def check_markdown(body: str, first_line: int, path: Path, problems: Problems,
+                   content: Content | None = None) -> list[str]:
+    """Check one Markdown body; return the explicit heading anchors in order."""
+    anchors: list[str] = []
+    for offset, line in enumerate(_prose_lines(body)):
+        n = first_line + offset
+        for match in _TAG.finditer(line):
+            tag = match.group(1).lower()
+            if tag not in ALLOWED_HTML_TAGS:
+                problems.add(path, n, f"raw HTML <{tag}> is not allowed; use Markdown instead "
+                                      f"(allowed HTML tags: {', '.join(sorted(ALLOWED_HTML_TAGS))})")
+        if _EVENT_ATTR.search(line):
+            problems.add(path, n, "event attributes such as onclick= are not allowed")
+        if _BAD_SCHEME.search(line) or _DATA_LINK.search(line):
+            problems.add(path, n, "javascript:, vbscript: and data: links are not allowed; "
+                                  "links must start with https://, or be alue:, ukk: or aihe: links")
+        for match in _ATTR_LIST.finditer(line):
+            for token in match.group(1).split():
+                if not _ATTR_OK.match(token):
+                    problems.add(path, n, f'"{{{match.group(1)}}}": only {{#anchor-id}}, '
+                                          "{.class} and {lang=sv} / {lang=fi} are allowed in braces")
+                    break
+        heading = _HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            if level == 1:
+                problems.add(path, n, "a level-1 heading (# …) is not allowed: the question or "
+                                      "front-matter title is the page title; start at ##")
+            found = _HEADING_ID.search(heading.group(2))
+            if not found:
+                problems.add(path, n, "a heading needs a permanent anchor at its end, for example "
+                                      "## Kuka päättää? {#kuka-paattaa} (lower-case a-z, 0-9, -)")
+            else:
+                anchors.append(found.group(1))
+        if content is not None:
+            _check_links(line, n, path, problems, content)
+    for anchor in {a for a in anchors if anchors.count(a) > 1}:
+        problems.add(path, first_line, f'the anchor "#{anchor}" is used by two headings')
+    for anchor in RESERVED_ANCHORS.intersection(anchors):
+        problems.add(path, first_line, f'the anchor "#{anchor}" is reserved for the page layout; '
+                                       "choose another")
+    return anchors
+
+
+def _check_links(line: str, n: int, path: Path, problems: Problems, content: Content) -> None:
+    for match in _LINK_TARGET.finditer(line):
+        scheme, target = match.group(1), match.group(2)
+        if scheme in ("http", "https", "mailto"):
+            continue
+        if scheme not in LINK_SCHEMES:
+            problems.add(path, n, f'unknown link type "{scheme}:"; use https://…, '
+                                  "alue:<county-id>, ukk:<answer-id> or aihe:<topic-id>")
+            continue
+        known = getattr(content, LINK_SCHEMES[scheme])
+        if target == "" and scheme in ("alue", "ukk"):
+            continue  # the county list or the FAQ index
+        if known and target not in known:
+            problems.add(path, n, f'{scheme}:{target} points to no {LINK_SCHEMES[scheme][:-1]}.'
+                                  f"{did_you_mean(target, known)}")
+
+
+# --- rules across files -------------------------------------------------------------
+
+def check_content(content: Content, problems: Problems, partial: bool = False,
+                  today: date | None = None) -> None:
+    today = today or date.today()
+    _check_ui(content, problems)
+    _check_regions(content, problems, today)
+    _check_municipalities(content, problems, partial)
+    _check_answers(content, problems, partial, today)
+    _check_pages(content, problems)
+
+
+def _check_ui(content: Content, problems: Problems) -> None:
+    for key, value in content.ui.items():
+        for lang in LANGUAGES:
+            if not getattr(value, lang).strip():
+                problems.add("content/ui.yml", 1, f'the label "{key}" has no {lang} text')
+
+
+def _check_regions(content: Content, problems: Problems, today: date) -> None:
+    for region_id, region in content.regions.items():
+        path = content.region_paths[region_id]
+        seen: set[str] = set()
+        for item in [*region.structures, *region.contacts]:
+            if item.id in seen:
+                problems.add(path, 1, f'the id "{item.id}" is used twice in this file; structure '
+                                      "and contact ids become anchors and must be unique")
+            if item.id in RESERVED_ANCHORS:
+                problems.add(path, 1, f'the id "{item.id}" is reserved for the page layout')
+            seen.add(item.id)
+        if region.reviewed > today:
+            problems.add(path, 1, f"reviewed: {region.reviewed} is in the future")
+        for text in _region_texts(region):
+            check_markdown(text, 1, path, problems)
+
+
+def _region_texts(region) -> list[str]:
+    texts = []
+    if region.summary:
+        texts += [region.summary.fi, region.summary.sv]
+    for structure in region.structures:
+        texts += [structure.description.fi, structure.description.sv]
+    return texts
+
+
+def _check_municipalities(content: Content, problems: Problems, partial: bool) -> None:
+    path = "content/regions/municipalities.csv"
+    codes: set[str] = set()
+    for m in content.municipalities:
+        if m.code in codes:
+            problems.add(path, 1, f"municipality code {m.code} appears twice")
+        codes.add(m.code)
+        if m.region not in content.regions and not partial:
+            problems.add(path, 1, f'{m.name_fi}: unknown county id "{m.region}".'
+                                  f"{did_you_mean(m.region, content.regions)}")
+    if not partial:
+        for region_id, region in content.regions.items():
+            if not content.municipalities_of(region_id):
+                problems.add(content.region_paths[region_id], 1,
+                             "no municipality in municipalities.csv belongs to this county")
+
+
+def _check_answers(content: Content, problems: Problems, partial: bool, today: date) -> None:
+    owners: dict[str, str] = {}  # id or alias -> answer id that owns it
+    for topic_id in content.topics:
+        owners[topic_id] = f"topic {topic_id}"
+    for answer in content.answers.values():
+        _check_twins(answer, problems)
+        for lang, text in answer.texts.items():
+            meta = text.meta
+            if meta.topic not in content.topics and content.topics:
+                problems.add(text.path, 2, f'unknown topic "{meta.topic}".'
+                                           f"{did_you_mean(meta.topic, content.topics)} "
+                                           f"Allowed: {allowed_list(content.topics)}")
+            for region_id in meta.regions:
+                if region_id not in content.regions and not partial:
+                    problems.add(text.path, 2, f'regions: unknown county id "{region_id}".'
+                                               f"{did_you_mean(region_id, content.regions)} "
+                                               f"Allowed: {allowed_list(content.regions)}")
+            if meta.reviewed > today:
+                problems.add(text.path, 2, f"reviewed: {meta.reviewed} is in the future")
+            if meta.id in meta.aliases:
+                problems.add(text.path, 2, f'aliases: "{meta.id}" is this answer\'s own id')
+        for name in [answer.id, *dict.fromkeys(answer.aliases)]:
+            other = owners.get(name)
+            if other and other != answer.id:
+                kind = "id" if name == answer.id else "alias"
+                problems.add(answer.primary.path, 2,
+                             f'the {kind} "{name}" is already taken by {other}; '
+                             "every id and alias must be unique across all answers and topics")
+            owners.setdefault(name, answer.id)
+    for answer in content.answers.values():
+        anchor_sets = {}
+        for lang, text in answer.texts.items():
+            anchor_sets[lang] = check_markdown(text.body, text.body_line, text.path, problems,
+                                               None if partial else content)
+        if len(anchor_sets) == 2 and set(anchor_sets["fi"]) != set(anchor_sets["sv"]):
+            missing = set(anchor_sets["fi"]) ^ set(anchor_sets["sv"])
+            problems.add(answer.texts["sv"].path, answer.texts["sv"].body_line,
+                         "the Finnish and Swedish versions must have the same heading anchors; "
+                         f"differs: {', '.join('#' + a for a in sorted(missing))}")
+
+
+def _check_twins(answer, problems: Problems) -> None:
+    for lang in LANGUAGES:
+        if lang not in answer.texts:
+            other = next(iter(answer.texts.values()))
+            expected = other.path.with_name(f"{answer.id}.{lang}.md")
+            problems.add(other.path, 1, f"the {lang} twin is missing: create "
+                                        f"{expected.as_posix()} with the same id")
+    if len(answer.texts) < 2:
+        return
+    fi, sv = answer.texts["fi"].meta, answer.texts["sv"].meta
+    for name in ("topic", "regions", "aliases"):
+        if getattr(fi, name) != getattr(sv, name):
+            problems.add(answer.texts["sv"].path, 2,
+                         f'{name} differs from the Finnish file ({getattr(fi, name)}); '
+                         "both language versions must have the same " + name)
+
+
+REQUIRED_PAGES = {"": "index.md (the home page)"}
+
+
+def _check_pages(content: Content, problems: Problems) -> None:
+    for slug, name in REQUIRED_PAGES.items():
+        for lang in LANGUAGES:
+            if (lang, slug) not in content.pages:
+                problems.add(f"docs/{lang}", 1, f"docs/{lang}/{name} is missing")
+    slugs = {lang: {slug for (page_lang, slug) in content.pages if page_lang == lang}
+             for lang in LANGUAGES}
+    for (lang, slug), page in content.pages.items():
+        for other in LANGUAGES:
+            if slug not in slugs[other]:
+                problems.add(page.path, 1, f"the {other} version is missing: create "
+                                           f"docs/{other}/{page.path.name}")
+        check_markdown(page.body, page.body_line, page.path, problems, content)
