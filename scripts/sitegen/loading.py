@@ -148,6 +148,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> YamlDocument:
         raise
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if err.context_mark and "quoted scalar" in (err.context or ""):
+            mark = err.context_mark  # where the quote was opened, not the end of file
         line = (mark.line + 1 if mark else 1) + line_offset
         raise ContentLoadError(line, _syntax_message(err)) from None
     except yaml.YAMLError as err:

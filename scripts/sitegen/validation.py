@@ -274,7 +274,10 @@ def _check_answers(content: Content, problems: Problems, partial: bool, today: d
     for topic_id in content.topics:
         owners[topic_id] = f"topic {topic_id}"
     for answer in content.answers.values():
-        _check_twins(answer, problems)
+        owners.setdefault(answer.id, answer.id)
+    for answer in content.answers.values():
+        if not partial:  # a file that failed to load would look like a missing twin
+            _check_twins(answer, problems)
         for lang, text in answer.texts.items():
             meta = text.meta
             if meta.topic not in content.topics and content.topics:
@@ -290,12 +293,14 @@ def _check_answers(content: Content, problems: Problems, partial: bool, today: d
                 problems.add(text.path, 2, f"reviewed: {meta.reviewed} is in the future")
             if meta.id in meta.aliases:
                 problems.add(text.path, 2, f'aliases: "{meta.id}" is this answer\'s own id')
-        for name in [answer.id, *dict.fromkeys(answer.aliases)]:
+        if owners.get(answer.id, answer.id) != answer.id:
+            problems.add(answer.primary.path, 2, f'the id "{answer.id}" is already taken by '
+                                                 f"{owners[answer.id]}; choose another id")
+        for name in dict.fromkeys(answer.aliases):
             other = owners.get(name)
             if other and other != answer.id:
-                kind = "id" if name == answer.id else "alias"
                 problems.add(answer.primary.path, 2,
-                             f'the {kind} "{name}" is already taken by {other}; '
+                             f'the alias "{name}" is already taken by {other}; '
                              "every id and alias must be unique across all answers and topics")
             owners.setdefault(name, answer.id)
     for answer in content.answers.values():
