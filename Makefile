@@ -8,7 +8,8 @@ STAMP  := $(VENV)/.installed
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help build validate generate serve test test-fast schemas lock clean chromium
+.PHONY: help build validate generate serve test test-fast schemas lock clean chromium \
+        links search-eval new-answer new-structure translations stale bench
 
 help:
 	@echo "make build      validate content and build the site into site/"
@@ -16,6 +17,13 @@ help:
 	@echo "make serve      live preview on http://127.0.0.1:8000 (reloads on content/ changes)"
 	@echo "make test       run the whole test suite (installs Chromium through apt if missing)"
 	@echo "make schemas    regenerate schemas/*.schema.json from the content model"
+	@echo "make links      regenerate tests/link-contract.txt (every published URL and anchor)"
+	@echo "make search-eval  measure search quality (recall@1/3, MRR) on tests/search_queries.yml"
+	@echo "make new-answer TOPIC=avustukset ID=uusi-vastaus   create both language files"
+	@echo "make new-structure REGION=pirkanmaa ID=uusi-rakenne TYPE=forum   add a structure"
+	@echo "make translations  list missing or outdated translations"
+	@echo "make stale      list content whose review date is older than STALE_MONTHS (12)"
+	@echo "make bench      build-time benchmark (real site, 500 and 2,000 synthetic answers)"
 	@echo "make lock       re-resolve requirements.in into requirements.lock"
 
 $(STAMP): requirements.lock
@@ -49,6 +57,28 @@ test: $(STAMP) chromium
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser"
+
+links: build
+	$(PY) scripts/link_contract.py --write
+
+search-eval: build chromium
+	$(PY) scripts/search_eval.py
+
+new-answer: $(STAMP)
+	$(PY) scripts/scaffold.py answer --topic "$(TOPIC)" --id "$(ID)"
+
+new-structure: $(STAMP)
+	$(PY) scripts/scaffold.py structure --region "$(REGION)" --id "$(ID)" --type "$(TYPE)"
+
+translations: $(STAMP)
+	$(PY) -m sitegen translations
+
+STALE_MONTHS ?= 12
+stale: $(STAMP)
+	$(PY) -m sitegen stale --months $(STALE_MONTHS)
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
 
 lock:
 	test -x $(VENV)/bin/pip-compile || $(PY) -m pip install --quiet pip-tools

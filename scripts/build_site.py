@@ -48,7 +48,7 @@ def run_mkdocs(env: dict[str, str], out_dir: Path) -> bool:
 
 def post_build(out_dir: Path) -> bool:
     """Steps that work on the built HTML (search index, redirects, exports)."""
-    from postbuild import run_all  # noqa: PLC0415  (scripts/postbuild.py)
+    from postbuild import run_all  # noqa: PLC0415  (scripts/postbuild/)
     return run_all(out_dir)
 
 

@@ -32,11 +32,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from .schemas import write_schemas
+    for path in write_schemas(args.root):
+        print(f"wrote {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sitegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path("."), help="project root")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check all content without building")
+    sub.add_parser("schemas", help="regenerate schemas/*.schema.json from the model")
     args = parser.parse_args(argv)
-    commands = {"validate": cmd_validate}
+    commands = {"validate": cmd_validate, "schemas": cmd_schemas}
     return commands[args.command](args)

@@ -178,6 +178,7 @@ def _load_municipalities(directory: Path, content: Content, problems: Problems) 
         municipality = build_model(Municipality, data, path, positions, problems)
         if municipality:
             content.municipalities.append(municipality)
+            content.municipality_lines[municipality.code] = line
     for code in changes:
         problems.add(meta_path, 1, f'merged_into "{code}" is not a municipality code in '
                                    "municipalities.csv")

@@ -365,6 +365,7 @@ class Content:
     region_paths: dict[str, Path] = dc_field(default_factory=dict)
     municipalities: list[Municipality] = dc_field(default_factory=list)
     municipality_source: Source | None = None
+    municipality_lines: dict[str, int] = dc_field(default_factory=dict)  # code -> CSV line
     topics: dict[str, Topic] = dc_field(default_factory=dict)
     answers: dict[str, Answer] = dc_field(default_factory=dict)
     pages: dict[tuple[str, str], Page] = dc_field(default_factory=dict)

@@ -255,18 +255,25 @@ def _region_texts(region) -> list[str]:
 def _check_municipalities(content: Content, problems: Problems, partial: bool) -> None:
     path = "content/regions/municipalities.csv"
     codes: set[str] = set()
+    unknown: dict[str, list[str]] = {}  # county id -> municipality codes
     for m in content.municipalities:
+        line = content.municipality_lines.get(m.code, 1)
         if m.code in codes:
-            problems.add(path, 1, f"municipality code {m.code} appears twice")
+            problems.add(path, line, f"municipality code {m.code} appears twice")
         codes.add(m.code)
-        if m.region not in content.regions and not partial:
-            problems.add(path, 1, f'{m.name_fi}: unknown county id "{m.region}".'
-                                  f"{did_you_mean(m.region, content.regions)}")
-    if not partial:
-        for region_id, region in content.regions.items():
-            if not content.municipalities_of(region_id):
-                problems.add(content.region_paths[region_id], 1,
-                             "no municipality in municipalities.csv belongs to this county")
+        if m.region not in content.regions:
+            unknown.setdefault(m.region, []).append(m.code)
+    if partial:
+        return
+    for region_id, members in unknown.items():
+        first = min(content.municipality_lines.get(code, 1) for code in members)
+        problems.add(path, first, f'{len(members)} municipalities belong to the county "{region_id}", '
+                                  f"but content/regions/{region_id}.yml does not exist."
+                                  f"{did_you_mean(region_id, content.regions)}")
+    for region_id in content.regions:
+        if not content.municipalities_of(region_id):
+            problems.add(content.region_paths[region_id], 1,
+                         "no municipality in municipalities.csv belongs to this county")
 
 
 def _check_answers(content: Content, problems: Problems, partial: bool, today: date) -> None:

@@ -1,0 +1,19 @@
+"""Steps that run on the HTML MkDocs wrote, before the site is swapped into place.
+
+Order matters: redirect stubs and data files first, then the search index
+(it indexes the final HTML), then compression of the finished text files.
+Each step is `run(site: Path) -> bool`; False (after printing why) fails the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import compress, opendata, redirects, search
+
+
+def run_all(site: Path) -> bool:
+    for step in (redirects.run, opendata.run, search.run, compress.run):
+        if not step(site):
+            return False
+    return True

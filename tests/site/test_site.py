@@ -1,0 +1,143 @@
+"""The real site, built from the repository's content: what a reader gets."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from htmltools import absolute, language_of_url, pages, parse, resolve, twin_url, url_of
+
+REGION_SECTIONS = ["tarkistettu", "perustiedot", "kunnat", "yhteistyorakenteet",
+                   "yhteystiedot", "lahteet"]
+
+
+def test_both_languages_have_the_same_pages(site: Path) -> None:
+    urls = {url_of(site, p) for p in pages(site)}
+    fi = {u for u in urls if language_of_url(u) == "fi"}
+    sv = {u for u in urls if language_of_url(u) == "sv"}
+    assert len(fi) > 30
+    assert {twin_url(u) for u in fi} == sv
+
+
+def test_every_page_declares_its_true_language(site: Path) -> None:
+    for path in pages(site):
+        url = url_of(site, path)
+        assert parse(path).html_lang == language_of_url(url), url
+
+
+def test_switcher_goes_to_the_same_page_in_the_other_language(site: Path) -> None:
+    for path in pages(site):
+        url = url_of(site, path)
+        parsed = parse(path)
+        alternates = {link["hreflang"]: link["href"] for link in parsed.links
+                      if link["tag"] == "a" and "md-select__link" in link.get("class", "")}
+        other = "sv" if language_of_url(url) == "fi" else "fi"
+        assert other in alternates, f"{url}: no switcher link to {other}"
+        target = absolute(url, alternates[other])
+        assert target == twin_url(url), f"{url}: switcher goes to {target}"
+        assert resolve(site, target), f"{url}: switcher target {target} does not exist"
+
+
+def test_same_anchors_in_both_languages(site: Path) -> None:
+    for path in pages(site):
+        url = url_of(site, path)
+        if language_of_url(url) != "fi":
+            continue
+        fi_ids = {i for i in parse(path).ids if not i.startswith("__")}
+        sv_ids = {i for i in parse(resolve(site, twin_url(url))).ids if not i.startswith("__")}
+        assert fi_ids == sv_ids, f"{url}: anchors differ: {sorted(fi_ids ^ sv_ids)}"
+
+
+def test_internal_links_resolve(site: Path) -> None:
+    for path in pages(site):
+        url = url_of(site, path)
+        for link in parse(path).links:
+            href = link.get("href", "")
+            if not href or href.startswith(("http:", "https:", "mailto:", "tel:", "#")):
+                continue
+            target = absolute(url, href)
+            assert resolve(site, target), f"{url}: broken link {href}"
+
+
+def test_404_is_bilingual(site: Path) -> None:
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="fi"', html)
+    assert '<div lang="fi">' in html and "Sivua ei löytynyt" in html
+    assert '<div lang="sv">' in html and "Sidan hittades inte" in html
+
+
+def test_no_instant_navigation(site: Path) -> None:
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                       (site / "index.html").read_text(encoding="utf-8"), re.S)
+    assert config, "Material's configuration block is missing"
+    assert "navigation.instant" not in json.loads(config.group(1))["features"]
+
+
+def test_county_pages_have_every_section(site: Path, content) -> None:
+    for region_id, region in content.regions.items():
+        for prefix in ("", "sv/"):
+            path = site / prefix / "alueet" / region_id / "index.html"
+            ids = parse(path).ids
+            for section in REGION_SECTIONS:
+                assert section in ids, f"{path}: no #{section}"
+            for item in [*region.structures, *region.contacts]:
+                assert item.id in ids, f"{path}: no anchor for {item.id}"
+
+
+def test_answer_pages_show_answer_sources_and_review_date(site: Path, content) -> None:
+    for answer in content.answers.values():
+        for lang, prefix in (("fi", ""), ("sv", "sv/")):
+            path = site / prefix / "ukk" / answer.id / "index.html"
+            html = path.read_text(encoding="utf-8")
+            parsed = parse(path)
+            assert {"vastaus", "lahteet", "tarkistettu"} <= set(parsed.ids), path
+            meta = answer.texts[lang].meta
+            assert f'datetime="{meta.reviewed.isoformat()}"' in html
+            for source in meta.sources:
+                assert f'href="{source.url}"' in html, f"{path}: source {source.url} missing"
+
+
+def test_edit_links_point_to_the_true_source_file(site: Path, content) -> None:
+    def edit_href(path: Path) -> str:
+        return next(link["href"] for link in parse(path).links if link.get("rel") == "edit")
+    for answer in content.answers.values():
+        for lang, prefix in (("fi", ""), ("sv", "sv/")):
+            href = edit_href(site / prefix / "ukk" / answer.id / "index.html")
+            assert href.endswith(f"/content/faq/{answer.topic}/{answer.id}.{lang}.md"), href
+    for region_id in content.regions:
+        for prefix in ("", "sv/"):
+            href = edit_href(site / prefix / "alueet" / region_id / "index.html")
+            assert href.endswith(f"/content/regions/{region_id}.yml"), href
+    assert edit_href(site / "sv" / "index.html").endswith("/docs/sv/index.md")
+
+
+def test_county_index_lists_every_county_and_municipality(site: Path, content) -> None:
+    for prefix, lang in (("", "fi"), ("sv/", "sv")):
+        html = (site / prefix / "alueet" / "index.html").read_text(encoding="utf-8")
+        for region_id in content.regions:
+            assert f'href="{region_id}/"' in html, f"{lang}: {region_id} not linked"
+        for m in content.municipalities:
+            assert m.name(lang).replace("&", "&amp;") in html, f"{lang}: {m.name(lang)} missing"
+
+
+def test_no_third_party_assets_in_html(site: Path) -> None:
+    for path in [site / "index.html", site / "sv" / "alueet" / "index.html"]:
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+        for tag, attrs in parse(path).elements:
+            src = attrs.get("src", "") if tag in ("script", "img", "iframe") else ""
+            href = attrs.get("href", "") if tag == "link" and attrs.get("rel") == "stylesheet" else ""
+            for url in (src, href):
+                assert not url.startswith(("http:", "https:", "//")), f"{path}: {url}"
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "sv/"])
+def test_other_language_names_are_marked(site: Path, lang_prefix: str) -> None:
+    """On a Swedish page the Finnish name carries lang="fi", and the reverse."""
+    html = (site / lang_prefix / "alueet" / "pirkanmaa" / "index.html").read_text(encoding="utf-8")
+    other = "fi" if lang_prefix else "sv"
+    name = "Pirkanmaan hyvinvointialue" if other == "fi" else "Birkalands välfärdsområde"
+    assert f'<span lang="{other}">{name}</span>' in html
