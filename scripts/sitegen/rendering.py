@@ -142,7 +142,7 @@ def render_region_index(content: Content, lang: str) -> RenderedPage:
     path = region_path()
     out = [page_meta(content, t("regions.title"), t("regions.description"),
                      "content/regions/municipalities.csv"),
-           f"# {esc(t('regions.title'))}\n\n", f"{t('regions.intro')}\n\n",
+           f"# {esc(t('regions.title'))} {{#otsikko}}\n\n", f"{t('regions.intro')}\n\n",
            f"| {t('regions.col.name')} | {t('regions.col.brand')} | "
            f"{t('regions.col.language')} | {t('regions.col.municipalities')} |\n",
            "|---|---|---|---:|\n"]
@@ -184,7 +184,7 @@ def render_region(region: Region, content: Content, lang: str) -> RenderedPage:
     description = region.summary.get(lang) if region.summary else name
     out = [page_meta(content, name, _plain(description), source_file,
                      kb_region=region.id),
-           f"# {esc(name)}\n\n", reviewed_line(region.reviewed, content, lang)]
+           f"# {esc(name)} {{#otsikko}}\n\n", reviewed_line(region.reviewed, content, lang)]
     if region.summary:
         out.append(resolve_site_links(region.summary.get(lang), path) + "\n\n")
     out.append(_region_basic_facts(region, content, lang))
@@ -297,7 +297,7 @@ def render_faq_index(content: Content, lang: str) -> RenderedPage:
     t = lambda key: content.t(key, lang)  # noqa: E731
     path = answer_path()
     out = [page_meta(content, t("faq.title"), t("faq.description"), "content/faq/topics.yml"),
-           f"# {esc(t('faq.title'))}\n\n{t('faq.intro')}\n\n"]
+           f"# {esc(t('faq.title'))} {{#otsikko}}\n\n{t('faq.intro')}\n\n"]
     for topic in content.topics.values():
         out.append(f"## [{esc(topic.name.get(lang))}]({rel(path, answer_path(topic.id))}) "
                    f"{{#{topic.id}}}\n\n{resolve_site_links(topic.description.get(lang), path)}\n\n")
@@ -312,7 +312,8 @@ def render_topic(topic, content: Content, lang: str) -> RenderedPage:
     path = answer_path(topic.id)
     out = [page_meta(content, topic.name.get(lang), _plain(topic.description.get(lang)),
                      "content/faq/topics.yml"),
-           f"# {esc(topic.name.get(lang))}\n\n{resolve_site_links(topic.description.get(lang), path)}\n\n"]
+           f"# {esc(topic.name.get(lang))} {{#otsikko}}\n\n"
+           f"{resolve_site_links(topic.description.get(lang), path)}\n\n"]
     for answer in answers_of(content, topic.id):
         text = answer.texts[lang]
         out.append(f"## [{esc(text.meta.question)}]({rel(path, answer_path(answer.id))}) "
@@ -328,7 +329,7 @@ def render_answer(answer: Answer, content: Content, lang: str) -> RenderedPage:
     topic = content.topics[answer.topic]
     out = [page_meta(content, meta.question, _plain(meta.answer), content.source_path(text.path),
                      kb_answer=answer.id, kb_keywords=", ".join(meta.keywords)),
-           f"# {esc(meta.question)}\n\n",
+           f"# {esc(meta.question)} {{#otsikko}}\n\n",
            reviewed_line(meta.reviewed, content, lang),
            f"{resolve_site_links(meta.answer, path)}\n{{: .kb-lead #vastaus}}\n\n",
            resolve_site_links(text.body.strip(), path) + "\n\n"]
@@ -352,7 +353,7 @@ def render_answer(answer: Answer, content: Content, lang: str) -> RenderedPage:
 def render_page(page, content: Content, lang: str) -> RenderedPage:
     path = "index.md" if page.slug == "" else f"{page.slug}.md"
     out = [page_meta(content, page.title, page.title, content.source_path(page.path)),
-           f"# {esc(page.title)}\n\n", resolve_site_links(page.body.strip(), path), "\n\n"]
+           f"# {esc(page.title)} {{#otsikko}}\n\n", resolve_site_links(page.body.strip(), path), "\n\n"]
     if page.slug == "":
         out.append(_home_extras(content, lang, path))
     return RenderedPage(path, "".join(out))

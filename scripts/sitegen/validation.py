@@ -26,7 +26,7 @@ from .problems import Problems, allowed_list, did_you_mean
 # contact and heading ids must not take them.
 RESERVED_ANCHORS = {
     "perustiedot", "kunnat", "yhteistyorakenteet", "yhteystiedot", "lahteet", "alueet",
-    "vastaus", "tarkistettu", "kunta-alue-haku", "kielitilanne",
+    "vastaus", "tarkistettu", "kunta-alue-haku", "kielitilanne", "otsikko",
 }
 
 
