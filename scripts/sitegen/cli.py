@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from .content import load_content
@@ -39,12 +40,70 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_for_report(root: Path) -> tuple[Content, int]:
+    """Reports also work on content with problems (a missing twin is one), on what
+    could be loaded; the caller says the report may be incomplete."""
+    content, problems = load_content(root)
+    return content, len(problems)
+
+
+def _incomplete(problem_count: int) -> int:
+    if problem_count:
+        print(f"Note: the content has {problem_count} other problem(s), so this list may be "
+              "incomplete; run `make validate` to see them.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    from .translations import (CURRENT, MISSING, OUTDATED, UNTRACKED, describe,
+                               fill_missing_hashes, translation_items)
+    content, problem_count = _load_for_report(args.root)
+    if args.fill_missing_hashes:
+        for path in fill_missing_hashes(content):
+            print(f"recorded the current fingerprint in {path.as_posix()}")
+        return _incomplete(problem_count)
+    items = translation_items(content)
+    for item in items:
+        if item.status != CURRENT:
+            print(describe(item))
+    counts = {status: sum(1 for i in items if i.status == status)
+              for status in (CURRENT, OUTDATED, UNTRACKED, MISSING)}
+    print(f"Translations: {counts[CURRENT]} up to date, {counts[OUTDATED]} outdated, "
+          f"{counts[UNTRACKED]} not yet tracked, {counts[MISSING]} missing "
+          f"({len(items)} counties and answers).")
+    return _incomplete(problem_count)
+
+
+def cmd_stale(args: argparse.Namespace) -> int:
+    from .freshness import months_before, stale_items
+    if args.months < 1:
+        print("--months must be a whole number of months, 1 or more", file=sys.stderr)
+        return 2
+    content, problem_count = _load_for_report(args.root)
+    cutoff = months_before(date.today(), args.months)
+    items = stale_items(content, args.months)
+    for item in items:
+        print(item.describe(cutoff))
+    print(f"{len(items)} file(s) reviewed before {cutoff.isoformat()} "
+          f"(older than {args.months} months).")
+    return _incomplete(problem_count)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sitegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path("."), help="project root")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check all content without building")
     sub.add_parser("schemas", help="regenerate schemas/*.schema.json from the model")
+    translations = sub.add_parser("translations",
+                                  help="list missing, outdated and untracked translations")
+    translations.add_argument("--fill-missing-hashes", action="store_true",
+                              help="one-off: record the current fingerprint where none is "
+                                   "recorded (never changes a recorded one)")
+    stale = sub.add_parser("stale", help="list content reviewed more than N months ago")
+    stale.add_argument("--months", type=int, default=12)
     args = parser.parse_args(argv)
-    commands = {"validate": cmd_validate, "schemas": cmd_schemas}
+    commands = {"validate": cmd_validate, "schemas": cmd_schemas,
+                "translations": cmd_translations, "stale": cmd_stale}
     return commands[args.command](args)

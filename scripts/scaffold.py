@@ -1,0 +1,279 @@
+"""Create skeletons for new content, so editors start from a complete file.
+
+    python scripts/scaffold.py answer --topic avustukset --id uusi-vastaus
+    python scripts/scaffold.py structure --region pirkanmaa --id uusi-rakenne --type forum
+
+(`make new-answer TOPIC=… ID=…` and `make new-structure REGION=… ID=… TYPE=…`.)
+
+Every field a reader would see starts EMPTY ("") with a comment saying what
+to write. Empty texts, an empty keyword list and an empty source address are
+validation errors, so a half-filled skeleton can never be published: `make
+validate` (and the pull-request check) names each field still to fill.
+
+Ids are permanent URLs and anchors, so an id that is or ever was in use
+(another answer's id or alias, a topic id, a structure or contact id of the
+county) is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import typing
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from pydantic import TypeAdapter, ValidationError  # noqa: E402
+
+from sitegen.content import load_content  # noqa: E402
+from sitegen.loading import ContentLoadError, load_yaml_file  # noqa: E402
+from sitegen.model import Content, Slug, StructureType  # noqa: E402
+from sitegen.problems import allowed_list, did_you_mean, display_path  # noqa: E402
+from sitegen.validation import RESERVED_ANCHORS  # noqa: E402
+
+STRUCTURE_TYPES: tuple[str, ...] = typing.get_args(StructureType)
+
+
+class ScaffoldError(Exception):
+    """A request that cannot be fulfilled; the message is shown to the editor as is."""
+
+
+def check_slug(value: str, what: str) -> str:
+    if not value:
+        raise ScaffoldError(f"give the {what}, for example {what.upper()}=esimerkki-tunniste")
+    try:
+        return TypeAdapter(Slug).validate_python(value)
+    except ValidationError as err:
+        raise ScaffoldError(f'{what} "{value}": {err.errors()[0]["msg"]}') from None
+
+
+def _choose(value: str, choices: typing.Iterable[str], what: str) -> str:
+    choices = list(choices)
+    if value not in choices:
+        given = f'unknown {what} "{value}".' if value else f"give the {what}."
+        raise ScaffoldError(f"{given}{did_you_mean(value, choices)} Allowed: {allowed_list(choices, 50)}")
+    return value
+
+
+# --- answers --------------------------------------------------------------------------
+
+ANSWER_TEMPLATE = {
+    "fi": """---
+id: {id}
+topic: {topic}
+# TÄYTÄ kaikki tyhjät ("") ja tyhjät listat ([]); sivu ei julkaistu ennen sitä.
+question: ""  # TÄYTÄ: kysymys lukijan sanoin, esim. Kuka päättää avustuksista?
+answer: ""  # TÄYTÄ: vastaus yhdellä selkeällä virkkeellä
+regions: []  # alueiden tunnisteet, esim. [pirkanmaa, lappi]; tyhjä = koko maa
+keywords: []  # TÄYTÄ: hakusanat perusmuodossa, esim. [avustus, hakuaika]
+reviewed: {today}
+sources:
+  - title: ""  # TÄYTÄ: lähteen otsikko
+    url: ""  # TÄYTÄ: lähteen osoite, alkaa https://
+    accessed: {today}
+aliases: []
+# Kirjoita vastauksen teksti alimman ----rivin alle. Väliotsikko: ## Otsikko {{#tunniste}}
+---
+""",
+    "sv": """---
+id: {id}
+topic: {topic}
+# FYLL I alla tomma ("") och tomma listor ([]); sidan publiceras inte förrän dess.
+question: ""  # FYLL I: frågan med läsarens ord, t.ex. Vem beslutar om understöden?
+answer: ""  # FYLL I: svaret i en tydlig mening
+regions: []  # samma som i den finska filen
+keywords: []  # FYLL I: sökord i grundform, t.ex. [understöd, ansökningstid]
+reviewed: {today}
+sources:
+  - title: ""  # FYLL I: källans titel
+    url: ""  # FYLL I: källans adress, börjar med https://
+    accessed: {today}
+aliases: []
+# När texten är översatt: kör make translations och lägg till raden source_hash: som visas.
+# Skriv svarets text under den nedersta ----raden. Mellanrubrik: ## Rubrik {{#samma-ankare}}
+---
+""",
+}
+
+
+def taken_answer_ids(content: Content, faq_dir: Path) -> dict[str, str]:
+    """Every id an answer may not take -> who has it (ids, aliases, topics, files)."""
+    taken: dict[str, str] = {}
+    for topic_id in content.topics:
+        taken[topic_id] = f"the topic {topic_id} (/ukk/{topic_id}/)"
+    for answer in content.answers.values():
+        taken.setdefault(answer.id, f"the answer {display_path(answer.primary.path)}")
+        for alias in answer.aliases:
+            taken.setdefault(alias, f"an earlier id (alias) of the answer {answer.id}; "
+                                    "its old address must keep redirecting there")
+    for path in faq_dir.glob("*/*.md"):  # files that may not load right now
+        taken.setdefault(path.name.split(".")[0], f"the file {display_path(path)}")
+    return taken
+
+
+def new_answer(root: Path, topic: str, answer_id: str, today: date) -> list[Path]:
+    content, _ = load_content(root)
+    faq_dir = root / "content" / "faq"
+    if not content.topics:
+        raise ScaffoldError("content/faq/topics.yml could not be read; run `make validate`")
+    topic = _choose(topic, content.topics, "TOPIC")
+    answer_id = check_slug(answer_id, "ID")
+    owner = taken_answer_ids(content, faq_dir).get(answer_id)
+    if owner:
+        raise ScaffoldError(f'the id "{answer_id}" is already taken by {owner}. Ids are '
+                            "permanent addresses and are never reused: choose another ID")
+    created = []
+    for lang, template in ANSWER_TEMPLATE.items():
+        path = faq_dir / topic / f"{answer_id}.{lang}.md"
+        path.write_text(template.format(id=answer_id, topic=topic, today=today.isoformat()),
+                        encoding="utf-8")
+        created.append(path)
+    return created
+
+
+# --- cooperation structures ------------------------------------------------------------
+
+def structure_skeleton(structure_id: str, kind: str, today: date, indent: str) -> list[str]:
+    lines = [
+        f"- id: {structure_id}",
+        f"  type: {kind}",
+        "  name:",
+        '    fi: ""  # TÄYTÄ: nimi suomeksi',
+        '    sv: ""  # FYLL I: namnet på svenska',
+        "  description:",
+        '    fi: ""  # TÄYTÄ: kuvaus suomeksi (mikä, kuka osallistuu, miten mukaan)',
+        '    sv: ""  # FYLL I: beskrivning på svenska',
+    ]
+    if kind == "grant_programme":
+        lines += [
+            "  decided_by:  # kuka päättää avustuksista / vem beslutar; poista, jos ei tiedossa",
+            '    fi: ""  # TÄYTÄ',
+            '    sv: ""  # FYLL I',
+        ]
+    lines += [
+        "  since:  # valinnainen / valfritt: 2023, 2023-09 tai 2023-09-28",
+        "  url:  # valinnainen / valfritt: https://…",
+        "  sources:",
+        '    - title: ""  # TÄYTÄ / FYLL I: lähteen otsikko / källans titel',
+        '      url: ""  # TÄYTÄ / FYLL I: https://…',
+        f"      accessed: {today.isoformat()}",
+    ]
+    return [indent + line for line in lines]
+
+
+_TOP_KEY = re.compile(r"^[^\s#-]")
+
+
+def insert_structure(text: str, skeleton: typing.Callable[[str], list[str]]) -> str:
+    """Append the skeleton at the end of the `structures:` list, keeping all other text."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if re.match(r"^structures\s*:", line)), None)
+    if start is None:  # no list yet: start one before contacts:, or at the end
+        at = next((i for i, line in enumerate(lines) if re.match(r"^contacts\s*:", line)),
+                  len(lines) - (1 if lines[-1] == "" else 0))
+        return "\n".join(lines[:at] + ["structures:", *skeleton("  ")] + lines[at:])
+    if re.match(r"^structures\s*:\s*\[\s*\]\s*(#.*)?$", lines[start]):
+        lines[start] = "structures:"
+        return "\n".join(lines[:start + 1] + skeleton("  ") + lines[start + 1:])
+    end, indent = start + 1, None
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if _TOP_KEY.match(line):
+            break
+        if line.strip() and not line.startswith("#"):
+            end = i + 1
+            if indent is None and line.lstrip().startswith("- "):
+                indent = line[:len(line) - len(line.lstrip())]
+    return "\n".join(lines[:end] + skeleton(indent or "  ") + lines[end:])
+
+
+def used_item_ids(path: Path) -> set[str]:
+    """Structure and contact ids in a county file. Read from the YAML itself, not the
+    model, so a second structure can be added before the first one is filled in."""
+    try:
+        data = load_yaml_file(path).data
+    except ContentLoadError as err:
+        raise ScaffoldError(f"{display_path(path)}:{err.line}: {err.message}; fix this first") \
+            from None
+    data = data if isinstance(data, dict) else {}
+    return {item.get("id") for key in ("structures", "contacts")
+            for item in (data.get(key) or []) if isinstance(item, dict)}
+
+
+def new_structure(root: Path, region_id: str, structure_id: str, kind: str,
+                  today: date) -> Path:
+    regions_dir = root / "content" / "regions"
+    known = sorted(p.stem for p in regions_dir.glob("*.yml") if p.stem != "municipalities")
+    region_id = _choose(region_id, known, "REGION")
+    kind = _choose(kind, STRUCTURE_TYPES, "TYPE")
+    structure_id = check_slug(structure_id, "ID")
+    path = regions_dir / f"{region_id}.yml"
+    if structure_id in RESERVED_ANCHORS:
+        raise ScaffoldError(f'the id "{structure_id}" is reserved for the page layout; '
+                            "choose another ID")
+    if structure_id in used_item_ids(path):
+        raise ScaffoldError(f'the id "{structure_id}" is already used in {display_path(path)}; '
+                            "structure and contact ids are permanent anchors: choose another ID")
+    original = path.read_text(encoding="utf-8")
+    updated = insert_structure(
+        original, lambda indent: structure_skeleton(structure_id, kind, today, indent))
+    path.write_text(updated, encoding="utf-8")
+    if not _appended_as_last_structure(path, structure_id):
+        path.write_text(original, encoding="utf-8")
+        raise ScaffoldError(f"could not add the structure to {display_path(path)} automatically "
+                            "(unusual layout); copy the template from CONTRIBUTING.md instead")
+    return path
+
+
+def _appended_as_last_structure(path: Path, structure_id: str) -> bool:
+    """Safety net: the file still parses and the new item is the list's last one."""
+    try:
+        data = load_yaml_file(path).data
+    except ContentLoadError:
+        return False
+    structures = data.get("structures") if isinstance(data, dict) else None
+    return bool(structures) and isinstance(structures[-1], dict) \
+        and structures[-1].get("id") == structure_id
+
+
+# --- command line -----------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", required=True)
+    answer = sub.add_parser("answer", help="a new answer in Finnish and Swedish")
+    answer.add_argument("--topic", default="")
+    answer.add_argument("--id", default="")
+    structure = sub.add_parser("structure", help="a new cooperation structure in a county file")
+    structure.add_argument("--region", default="")
+    structure.add_argument("--id", default="")
+    structure.add_argument("--type", default="")
+    args = parser.parse_args(argv)
+    today = date.today()
+    try:
+        if args.command == "answer":
+            paths = new_answer(args.root, args.topic.strip(), args.id.strip(), today)
+            what = "question, answer, keywords, the source's title and url, and the text"
+        else:
+            paths = [new_structure(args.root, args.region.strip(), args.id.strip(),
+                                   args.type.strip(), today)]
+            what = "name, description and the source's title and url, in both languages"
+    except ScaffoldError as err:
+        print(f"Nothing was created: {err}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"created {display_path(path)}" if args.command == "answer"
+              else f"added a structure at the end of structures: in {display_path(path)}")
+    print(f"Now fill in every empty \"\" field ({what}). Until then `make validate` lists "
+          "each one, and nothing is published.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
