@@ -10,6 +10,8 @@ step has succeeded, so a failed build never leaves a half-written site/.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -22,10 +24,23 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from sitegen.cli import load_or_report  # noqa: E402
 from sitegen.export import site_environment, write_markdown_tree, write_navigation  # noqa: E402
+from sitegen.redirects import TABLE_NAME, write_redirect_table  # noqa: E402
 
 BUILD = ROOT / "build"
 GENERATED_DOCS = BUILD / "docs"
 NAV_FILE = BUILD / "nav.yml"
+
+
+@contextlib.contextmanager
+def build_lock():
+    """One build at a time per checkout: builds share build/ (tests, make serve, make build)."""
+    BUILD.mkdir(exist_ok=True)
+    with open(BUILD / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def generate(root: Path = ROOT) -> dict[str, str] | None:
@@ -35,14 +50,20 @@ def generate(root: Path = ROOT) -> dict[str, str] | None:
         return None
     pages = write_markdown_tree(content, GENERATED_DOCS)
     write_navigation(content, NAV_FILE)
+    write_redirect_table(content, BUILD / TABLE_NAME)  # read by postbuild/redirects.py
     print(f"Generated {pages} pages into {GENERATED_DOCS.relative_to(ROOT)}/")
     return {**os.environ, **site_environment(content), "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_mkdocs(env: dict[str, str], out_dir: Path) -> bool:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Not --quiet: it lowers MkDocs' log level to ERROR, and strict mode only
+    # counts warnings it logs, so a broken link would pass unnoticed.
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict",
            "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(out_dir)]
-    result = subprocess.run(cmd, cwd=ROOT, env=env)
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    for line in (result.stdout + result.stderr).splitlines():
+        if not line.startswith("INFO"):
+            print(line, file=sys.stderr)
     return result.returncode == 0
 
 
@@ -70,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="where content/ and docs/ are read from (tests use fixtures)")
     args = parser.parse_args(argv)
+    with build_lock():
+        return _build(args)
+
+
+def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     env = generate(args.root)
     if env is None:

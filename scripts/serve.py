@@ -35,11 +35,13 @@ class Regenerate(FileSystemEventHandler):
             return  # mkdocs serve watches the theme itself
         self.last = time.monotonic()
         print(f"\nChanged: {Path(event.src_path).relative_to(ROOT)} -> regenerating")
-        build_site.generate(ROOT)
+        with build_site.build_lock():
+            build_site.generate(ROOT)
 
 
 def main() -> int:
-    env = build_site.generate(ROOT)
+    with build_site.build_lock():
+        env = build_site.generate(ROOT)
     if env is None:
         return 1
     observer = Observer()

@@ -7,7 +7,6 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from .model import LANGUAGES, Content
@@ -15,17 +14,26 @@ from .rendering import navigation, render_language
 
 
 def write_markdown_tree(content: Content, out_dir: Path) -> int:
-    """Render both languages into out_dir/<lang>/…; returns the number of pages."""
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    count = 0
+    """Render both languages into out_dir/<lang>/…; returns the number of pages.
+
+    Files are rewritten only when their text changes and stale files are removed
+    afterwards, so a live preview watching out_dir never sees a half-empty tree.
+    """
+    wanted: set[Path] = set()
     for lang in LANGUAGES:
         for page in render_language(content, lang):
             target = out_dir / lang / page.path
+            wanted.add(target)
+            if target.is_file() and target.read_text(encoding="utf-8") == page.markdown:
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")
-            count += 1
-    return count
+    for path in sorted(out_dir.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return len(wanted)
 
 
 def write_navigation(content: Content, path: Path) -> None:
@@ -40,4 +48,10 @@ def site_environment(content: Content) -> dict[str, str]:
     for lang in LANGUAGES:
         env[f"KB_SITE_NAME_{lang.upper()}"] = content.t("site.name", lang)
         env[f"KB_SITE_DESCRIPTION_{lang.upper()}"] = content.t("site.description", lang)
+        # Search box labels (kb-search.js) as one JSON string: every page needs
+        # them, the 404 page included, which has no front matter.
+        env[f"KB_SEARCH_LABELS_{lang.upper()}"] = json.dumps(
+            {key.removeprefix("search."): getattr(value, lang)
+             for key, value in content.ui.items() if key.startswith("search.")},
+            ensure_ascii=False)
     return env

@@ -161,3 +161,28 @@ def test_failed_build_leaves_previous_site_untouched(project: Path, tmp_path: Pa
     assert "keywords: must be a list" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+
+
+def test_broken_internal_link_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
+    """A relative link to a page that does not exist is caught by MkDocs' strict mode."""
+    for lang in ("fi", "sv"):
+        page = project / "docs" / lang / "index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n[Rikki](olematon.md)\n",
+                        encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"),
+                             "--root", str(project), "--site-dir", str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "olematon.md" in result.stdout + result.stderr
+    assert not site.exists()
+
+
+def test_fixture_site_builds(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"),
+                             "--root", str(project), "--site-dir", str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "ukk" / "vastaus" / "index.html").is_file()
+    assert (site / "sv" / "ukk" / "vastaus" / "index.html").is_file()
