@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -87,6 +88,10 @@ def _load_site(content_dir: Path, content: Content, problems: Problems) -> None:
         problems.add(path, 1, "site.yml must contain 'name: value' lines with text values")
         return
     content.site = doc.data
+    # The forge knows the real address (the GitHub workflows set REPOSITORY_URL), so a
+    # fork or a moved repository gets correct "edit this page" links without an edit.
+    if os.environ.get("REPOSITORY_URL", "").strip():
+        content.site["repository_url"] = os.environ["REPOSITORY_URL"].strip()
 
 
 def _load_ui(path: Path, content: Content, problems: Problems) -> None:
