@@ -121,6 +121,9 @@ CASES = [
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
+    # The fixture uses the real UI labels and site settings, so it never drifts from them.
+    for name in ("ui.yml", "site.yml"):
+        shutil.copy(ROOT / "content" / name, root / "content" / name)
     return root
 
 
