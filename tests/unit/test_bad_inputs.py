@@ -7,15 +7,15 @@ one file, runs the real command and checks the exact line and the wording.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from fixtureproject import run_sitegen
+
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 REGION = "content/regions/testialue.yml"
 ANSWER_FI = "content/faq/aihe/vastaus.fi.md"
 ANSWER_SV = "content/faq/aihe/vastaus.sv.md"
@@ -87,6 +87,13 @@ CASES = [
      1, "the file is empty"),
     ("id equal to another answer's alias", _second_answer("toinen", extra="vastaus"),
      "content/faq/aihe/toinen.fi.md", 2, 'alias "vastaus" is already taken by vastaus'),
+    # The reverse: a new answer takes an id that an existing answer keeps as an alias
+    # (an old address that must keep redirecting there). Reported where the alias is.
+    ("id that is another answer's alias",
+     lambda root: (_second_answer("vanha")(root),
+                   _edit(ANSWER_FI, "aliases: []", "aliases: [vanha]")(root),
+                   _edit(ANSWER_SV, "aliases: []", "aliases: [vanha]")(root)),
+     ANSWER_FI, 2, 'the alias "vanha" is already taken by vanha'),
     ("invalid URL", _edit(REGION, "url: https://example.org/a", "url: example.org/a"), REGION, 22,
      "must be a full web address starting with https://"),
     ("invalid e-mail", _edit(REGION, "contacts: []", "contacts:\n  - id: yhteys\n    role: {fi: R, sv: R}\n"
@@ -117,20 +124,10 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURE, root)
-    # The fixture uses the real UI labels and site settings, so it never drifts from them.
-    for name in ("ui.yml", "site.yml"):
-        shutil.copy(ROOT / "content" / name, root / "content" / name)
-    return root
-
+# `project` (a writable copy of the fixture) comes from tests/unit/conftest.py.
 
 def run_validate(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitegen", "--root", ".", "validate"],
-                          cwd=root, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"})
+    return run_sitegen(root, "validate")
 
 
 def test_fixture_is_valid(project: Path) -> None:
