@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .model import LANGUAGES, Answer, Content, Municipality, Region, Source
+from . import translations
 from .validation import _LINK_TARGET
 
 LATEST_COUNT = 8
@@ -331,6 +332,7 @@ def render_answer(answer: Answer, content: Content, lang: str) -> RenderedPage:
                      kb_answer=answer.id, kb_keywords=", ".join(meta.keywords)),
            f"# {esc(meta.question)} {{#otsikko}}\n\n",
            reviewed_line(meta.reviewed, content, lang),
+           outdated_notice(answer, content, lang),
            f"{resolve_site_links(meta.answer, path)}\n{{: .kb-lead #vastaus}}\n\n",
            resolve_site_links(text.body.strip(), path) + "\n\n"]
     if answer.regions:
@@ -346,6 +348,59 @@ def render_answer(answer: Answer, content: Content, lang: str) -> RenderedPage:
                f"({rel(path, answer_path(topic.id))})\n\n")
     out.append(f'<p class="kb-keywords" data-pagefind-weight="0.5">{esc(", ".join(meta.keywords))}</p>\n')
     return RenderedPage(path, "".join(out))
+
+
+def outdated_notice(answer: Answer, content: Content, lang: str) -> str:
+    """On a translation whose Finnish original changed since it was checked
+    (translations.py), tell readers and link the Finnish page."""
+    if lang == "fi" or translations.answer_status(answer) != translations.OUTDATED:
+        return ""
+    # Raw HTML: a link into the other language's tree, which MkDocs does not know.
+    link = (f'<a href="../../../{answer_path(answer.id).removesuffix("index.md")}" '
+            f'hreflang="fi">{esc(content.t("translation.outdated_link", lang))}</a>')
+    text = content.t("translation.outdated", lang).format(link=link)
+    return f'<p class="kb-translation-outdated" role="note">{text}</p>\n\n'
+
+
+# --- translation status (for editors; not in the navigation) ------------------------
+
+TRANSLATIONS_PATH = "kaannokset.md"
+
+
+def render_translation_status(content: Content, lang: str) -> RenderedPage:
+    t = lambda key: content.t(key, lang)  # noqa: E731
+    items = translations.translation_items(content)
+    counts = {s: sum(1 for i in items if i.status == s) for s in translations.STATUSES}
+    out = [page_meta(content, t("translations.title"), t("translations.description"),
+                     "content/ui.yml"),
+           f"# {esc(t('translations.title'))}\n\n{t('translations.intro')}\n\n",
+           t("translations.summary").format(**counts) + "\n\n"]
+    for status, anchor in ((translations.OUTDATED, "vanhentuneet"),
+                           (translations.UNTRACKED, "seuraamattomat"),
+                           (translations.MISSING, "puuttuvat")):
+        out.append(f"## {esc(t('translations.' + status))} {{#{anchor}}}\n\n")
+        chosen = [i for i in items if i.status == status]
+        out.append(_translation_list(chosen, content, lang) if chosen
+                   else f"{esc(t('translations.none'))}\n\n")
+    return RenderedPage(TRANSLATIONS_PATH, "".join(out))
+
+
+def _translation_list(items: list, content: Content, lang: str) -> str:
+    """Raw HTML so that data-pagefind-ignore keeps questions listed here out of search
+    results (readers should find the answer itself, not this page)."""
+    rows = []
+    for item in items:
+        source = content.source_path(item.path)
+        page = region_path(item.id) if item.kind == "region" else answer_path(item.id)
+        title = esc(item.title(content, lang))
+        if item.status != translations.MISSING:  # a missing page cannot be linked
+            title = f'<a href="../{page.removesuffix("index.md")}">{title}</a>'
+        paste = (f' – {esc(content.t("translations.paste", lang))}: '
+                 f"<code>{esc(item.field)}: {esc(item.expected or '')}</code>"
+                 if item.expected and item.status != translations.MISSING else "")
+        rows.append(f'<li>{title} – <a href="{esc(edit_url(content, source))}">'
+                    f"<code>{esc(source)}</code></a>{paste}</li>")
+    return '<ul data-pagefind-ignore="all">\n' + "\n".join(rows) + "\n</ul>\n\n"
 
 
 # --- hand-written pages -----------------------------------------------------------
@@ -382,6 +437,7 @@ def render_language(content: Content, lang: str) -> list[RenderedPage]:
     pages += [render_answer(a, content, lang) for a in content.answers.values()]
     pages += [render_page(p, content, lang) for (page_lang, _), p in content.pages.items()
               if page_lang == lang]
+    pages.append(render_translation_status(content, lang))
     return pages
 
 
