@@ -236,3 +236,47 @@ def test_editor_settings_point_at_existing_schemas() -> None:
         assert any(ROOT.glob(positive[0])), f"{positive[0]} matches no file"
     editorconfig = (ROOT / ".editorconfig").read_text(encoding="utf-8")
     assert "charset = utf-8" in editorconfig and "indent_style = space" in editorconfig
+
+
+# --- CONTRIBUTING.md: the commands and templates work as written ----------------------------
+
+def _blocks(name: str, lang: str) -> list[str]:
+    text = (ROOT / name).read_text(encoding="utf-8")
+    return re.findall(rf"^```{lang}\n(.*?)^```$", text, re.M | re.S)
+
+
+def test_contributing_commands_and_templates_give_valid_content(tmp_path: Path) -> None:
+    import shutil
+    from scaffold import insert_structure
+    root = tmp_path / "repo"
+    for name in ("content", "docs"):
+        shutil.copytree(ROOT / name, root / name)
+    region = root / "content/regions/pirkanmaa.yml"
+    original = region.read_text(encoding="utf-8")
+    commands = [c for block in _blocks("CONTRIBUTING.md", "sh") for c in block.split("\n") if c]
+    assert commands == [c for block in _blocks("CONTRIBUTING.sv.md", "sh")
+                        for c in block.split("\n") if c], "the two guides differ"
+    for command in commands:  # make new-answer TOPIC=… ID=… / make new-structure …
+        target, *assignments = command.split()[1:]
+        values = dict(a.split("=", 1) for a in assignments)
+        args = (["answer", "--topic", values["TOPIC"], "--id", values["ID"]]
+                if target == "new-answer" else
+                ["structure", "--region", values["REGION"], "--id", values["ID"],
+                 "--type", values["TYPE"]])
+        result = scaffold(root, *args)
+        assert result.returncode == 0, f"{command}: {result.stderr}"
+    # The templates, pasted over the scaffolded files, are complete and valid.
+    (fi_answer,), (sv_answer,) = _blocks("CONTRIBUTING.md", "markdown"), \
+        _blocks("CONTRIBUTING.sv.md", "markdown")
+    answer_id = re.search(r"^id: (\S+)$", fi_answer, re.M).group(1)
+    for lang, template in (("fi", fi_answer), ("sv", sv_answer)):
+        (root / f"content/faq/avustukset/{answer_id}.{lang}.md").write_text(template,
+                                                                            encoding="utf-8")
+    structure, decided_by = _blocks("CONTRIBUTING.md", "yaml")
+    lines = structure.rstrip("\n").split("\n")
+    lines[1] = "    type: grant_programme"
+    at = next(i for i, line in enumerate(lines) if line.startswith("    since:"))
+    lines[at:at] = decided_by.rstrip("\n").split("\n")
+    region.write_text(insert_structure(original, lambda indent: lines), encoding="utf-8")
+    result = run_sitegen(root, "validate")
+    assert result.returncode == 0, result.stderr
