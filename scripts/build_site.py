@@ -67,10 +67,11 @@ def run_mkdocs(env: dict[str, str], out_dir: Path) -> bool:
     return result.returncode == 0
 
 
-def post_build(out_dir: Path) -> bool:
+def post_build(out_dir: Path, root: Path = ROOT) -> bool:
     """Steps that work on the built HTML (search index, redirects, exports)."""
-    from postbuild import run_all  # noqa: PLC0415  (scripts/postbuild/)
-    return run_all(out_dir)
+    import postbuild  # noqa: PLC0415  (scripts/postbuild/)
+    postbuild.CONTENT_ROOT = root  # open data and feeds load the same content
+    return postbuild.run_all(out_dir)
 
 
 def swap_into_place(new: Path, final: Path) -> None:
@@ -105,7 +106,7 @@ def _build(args: argparse.Namespace) -> int:
     new = BUILD / "site.new"
     if new.exists():
         shutil.rmtree(new)
-    if not run_mkdocs(env, new) or not post_build(new):
+    if not run_mkdocs(env, new) or not post_build(new, args.root):
         print("Build failed; the previous site/ was left untouched.", file=sys.stderr)
         return 1
     swap_into_place(new, args.site_dir)

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import compress, opendata, redirects, search
+from . import compress, headers, opendata, redirects, search
+
+# The content root this site was built from (build_site.py --root); steps that
+# need the content model (open data, feeds) load it from here.
+CONTENT_ROOT: Path = Path(__file__).resolve().parents[2]
 
 
 def run_all(site: Path) -> bool:
-    for step in (redirects.run, opendata.run, search.run, compress.run):
+    for step in (redirects.run, opendata.run, headers.run, search.run, compress.run):
         if not step(site):
             return False
     return True

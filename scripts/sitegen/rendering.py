@@ -26,6 +26,7 @@ from datetime import date
 from .model import LANGUAGES, Answer, Content, Municipality, Region, Source
 from . import translations
 from .validation import _LINK_TARGET
+from .opendata import open_data_links  # [text](avoindata:file) on hand-written pages
 
 LATEST_COUNT = 8
 
@@ -408,7 +409,8 @@ def _translation_list(items: list, content: Content, lang: str) -> str:
 def render_page(page, content: Content, lang: str) -> RenderedPage:
     path = "index.md" if page.slug == "" else f"{page.slug}.md"
     out = [page_meta(content, page.title, page.title, content.source_path(page.path)),
-           f"# {esc(page.title)} {{#otsikko}}\n\n", resolve_site_links(page.body.strip(), path), "\n\n"]
+           f"# {esc(page.title)} {{#otsikko}}\n\n",
+           resolve_site_links(open_data_links(page.body.strip(), path, lang), path), "\n\n"]
     if page.slug == "":
         out.append(_home_extras(content, lang, path))
     return RenderedPage(path, "".join(out))

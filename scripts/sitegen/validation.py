@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .loading import Positions
 from .model import LANGUAGES, Content
+from .opendata import OPEN_DATA_FILES
 from .problems import Problems, allowed_list, did_you_mean
 
 # Anchors the renderer itself puts on county and answer pages; structure,
@@ -195,6 +196,9 @@ def _check_links(line: str, n: int, path: Path, problems: Problems, content: Con
         scheme, target = match.group(1), match.group(2)
         if scheme in ("http", "https", "mailto"):
             continue
+        if scheme == "avoindata":
+            _check_open_data_link(target, n, path, problems)
+            continue
         if scheme not in LINK_SCHEMES:
             problems.add(path, n, f'unknown link type "{scheme}:"; use https://…, '
                                   "alue:<county-id>, ukk:<answer-id> or aihe:<topic-id>")
@@ -205,6 +209,15 @@ def _check_links(line: str, n: int, path: Path, problems: Problems, content: Con
         if known and target not in known:
             problems.add(path, n, f'{scheme}:{target} points to no {LINK_SCHEMES[scheme][:-1]}.'
                                   f"{did_you_mean(target, known)}")
+
+
+def _check_open_data_link(target: str, n: int, path: Path, problems: Problems) -> None:
+    """avoindata:<file> links to site/data/; rendered on the hand-written pages only."""
+    if "docs" not in Path(path).parts:
+        problems.add(path, n, "avoindata: links are only allowed on the pages in docs/")
+    elif target not in OPEN_DATA_FILES:
+        problems.add(path, n, f'avoindata:{target} is not an open data file. '
+                              f"Allowed: {', '.join(OPEN_DATA_FILES)}")
 
 
 # --- rules across files -------------------------------------------------------------

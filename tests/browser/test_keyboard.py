@@ -1,0 +1,87 @@
+"""Keyboard only: reach search, the language switcher and the copy-link buttons
+with Tab, use them with Enter, and see where the focus is at every stop."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+MAX_TABS = 80
+
+
+@pytest.fixture
+def keyboard_page(server, browser):
+    context = browser.new_context(base_url=server)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def tab_until(page: Page, selector: str) -> None:
+    """Press Tab (only Tab) until the focused element matches selector."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{page.url}: Tab never reaches {selector}")
+
+
+@pytest.mark.parametrize("start, query", [("/ukk/", "kumppanuusavustus"),
+                                          ("/sv/alueet/", "understöd")])
+def test_search_with_the_keyboard(keyboard_page: Page, start: str, query: str) -> None:
+    page = keyboard_page
+    page.goto(start)
+    tab_until(page, "header input[type=search]")
+    page.keyboard.type(query)
+    page.keyboard.press("Enter")
+    page.locator("#kb-search-panel a").first.wait_for()
+    tab_until(page, "#kb-search-panel a")
+    target = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert start.startswith("/sv/") == ("/sv/" in page.url), "search left the language"
+
+
+@pytest.mark.parametrize("start, other", [("/ukk/hakuajat/", "/sv/ukk/hakuajat/"),
+                                          ("/sv/alueet/pirkanmaa/", "/alueet/pirkanmaa/")])
+def test_language_switcher_with_the_keyboard(keyboard_page: Page, server: str,
+                                             start: str, other: str) -> None:
+    page = keyboard_page
+    page.goto(start)
+    lang = "sv" if other.startswith("/sv/") else "fi"
+    tab_until(page, f"a.md-select__link[hreflang={lang}]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}{other}**")
+    assert page.evaluate("document.documentElement.lang") == lang
+
+
+def test_copy_link_with_the_keyboard(keyboard_page: Page, server: str) -> None:
+    page = keyboard_page
+    page.goto("/ukk/hakuajat/")
+    tab_until(page, ".kb-copylink__button")
+    button_url = page.evaluate("document.activeElement.dataset.url")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => [...document.querySelectorAll('.kb-copylink [role=status]')]"
+                           ".some(status => status.textContent.trim())")
+    assert page.evaluate("navigator.clipboard.readText()") == button_url
+    assert button_url.startswith(f"{server}/ukk/hakuajat/")
+
+
+FOCUS_RING = """() => { const s = getComputedStyle(document.activeElement);
+  return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 1 || s.boxShadow !== "none"; }"""
+
+
+@pytest.mark.parametrize("url", ["/ukk/hakuajat/", "/sv/alueet/"])
+def test_every_tab_stop_shows_where_the_focus_is(keyboard_page: Page, url: str) -> None:
+    page = keyboard_page
+    page.goto(url)
+    unseen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if not page.evaluate(FOCUS_RING):
+            unseen.append(page.evaluate("e => e.outerHTML.slice(0, 120)",
+                                        page.evaluate_handle("document.activeElement")))
+    assert not unseen, "focus is not visible on:\n" + "\n".join(unseen)
