@@ -374,7 +374,7 @@ def render_translation_status(content: Content, lang: str) -> RenderedPage:
     counts = {s: sum(1 for i in items if i.status == s) for s in translations.STATUSES}
     out = [page_meta(content, t("translations.title"), t("translations.description"),
                      "content/ui.yml"),
-           f"# {esc(t('translations.title'))}\n\n{t('translations.intro')}\n\n",
+           f"# {esc(t('translations.title'))} {{#otsikko}}\n\n{t('translations.intro')}\n\n",
            t("translations.summary").format(**counts) + "\n\n"]
     for status, anchor in ((translations.OUTDATED, "vanhentuneet"),
                            (translations.UNTRACKED, "seuraamattomat"),
