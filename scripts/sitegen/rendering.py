@@ -29,6 +29,8 @@ from .validation import _LINK_TARGET
 from .opendata import open_data_links  # [text](avoindata:file) on hand-written pages
 
 LATEST_COUNT = 8
+# Keywords are chosen by editors for the page: a match counts twice a body word.
+KEYWORD_WEIGHT = 2
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,17 @@ def reviewed_line(value: date, content: Content, lang: str) -> str:
            f"{esc(text)}</time></p>\n\n"
 
 
+def keywords_line(words: list[str]) -> str:
+    """Search words for Pagefind (scripts/postbuild/search.py): base forms, compound
+    parts, other names. Hidden from everyone (the hidden attribute and kb.css), so
+    screen readers do not read a word list either. Placed before the first h2, so a
+    match on them links to the top of the page rather than to its last section."""
+    if not words:
+        return ""
+    return (f'<p class="kb-keywords" hidden data-pagefind-weight="{KEYWORD_WEIGHT}">'
+            f'{esc(", ".join(words))}</p>\n\n')
+
+
 def edit_url(content: Content, source: str) -> str:
     base = content.site.get("repository_url", "").rstrip("/")
     branch = content.site.get("branch", "main")
@@ -186,7 +199,8 @@ def render_region(region: Region, content: Content, lang: str) -> RenderedPage:
     description = region.summary.get(lang) if region.summary else name
     out = [page_meta(content, name, _plain(description), source_file,
                      kb_region=region.id),
-           f"# {esc(name)} {{#otsikko}}\n\n", reviewed_line(region.reviewed, content, lang)]
+           f"# {esc(name)} {{#otsikko}}\n\n", reviewed_line(region.reviewed, content, lang),
+           keywords_line([n for n in [region.brand_name, *region.other_names] if n])]
     if region.summary:
         out.append(resolve_site_links(region.summary.get(lang), path) + "\n\n")
     out.append(_region_basic_facts(region, content, lang))
@@ -335,6 +349,7 @@ def render_answer(answer: Answer, content: Content, lang: str) -> RenderedPage:
            reviewed_line(meta.reviewed, content, lang),
            outdated_notice(answer, content, lang),
            f"{resolve_site_links(meta.answer, path)}\n{{: .kb-lead #vastaus}}\n\n",
+           keywords_line(meta.keywords),
            resolve_site_links(text.body.strip(), path) + "\n\n"]
     if answer.regions:
         out.append(f"## {esc(t('answer.regions'))} {{#alueet}}\n\n")
@@ -347,7 +362,6 @@ def render_answer(answer: Answer, content: Content, lang: str) -> RenderedPage:
                f"{sources_list(meta.sources, content, lang)}\n\n")
     out.append(f"{t('answer.topic')}: [{esc(topic.name.get(lang))}]"
                f"({rel(path, answer_path(topic.id))})\n\n")
-    out.append(f'<p class="kb-keywords" data-pagefind-weight="0.5">{esc(", ".join(meta.keywords))}</p>\n')
     return RenderedPage(path, "".join(out))
 
 
