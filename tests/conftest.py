@@ -6,6 +6,7 @@ With CI=true a missing browser is a failure, never a skip.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -46,15 +47,30 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site: Path):
-    """Serve the built site on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serving(directory: Path):
+    """Serve a directory on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """Serve the built site on 127.0.0.1 (a free port); yields the base URL."""
+    with serving(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """For sites built from fixtures: `with serve(directory) as base_url: …`."""
+    return serving
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +89,9 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, server):
+def page(server, browser):
+    # server (and so the site build) first: once Playwright runs, its event loop
+    # is running and the build's search step (asyncio.run) would fail.
     context = browser.new_context(base_url=server, locale="fi-FI")
     tab = context.new_page()
     yield tab

@@ -25,6 +25,7 @@ from datetime import date
 
 from .model import LANGUAGES, Answer, Content, Municipality, Region, Source
 from . import translations
+from .redirects import alias_anchors
 from .validation import _LINK_TARGET
 from .opendata import open_data_links  # [text](avoindata:file) on hand-written pages
 
@@ -144,6 +145,13 @@ def edit_url(content: Content, source: str) -> str:
     return f"{base}/edit/{branch}/{source}"
 
 
+def copylink_meta(content: Content, lang: str) -> dict[str, str]:
+    """Labels of the copy-link buttons (kb-links.js), through the front matter
+    because templates cannot read ui.yml; kb-scripts.html escapes them."""
+    return {f"kb_copylink_{key}": content.t(f"copylink.{key}", lang)
+            for key in ("button", "copied", "failed")}
+
+
 def page_meta(content: Content, title: str, description: str, source: str,
               **extra: str) -> str:
     return front_matter(title=title, description=description,
@@ -198,7 +206,7 @@ def render_region(region: Region, content: Content, lang: str) -> RenderedPage:
     name = region_display_name(region, lang)
     description = region.summary.get(lang) if region.summary else name
     out = [page_meta(content, name, _plain(description), source_file,
-                     kb_region=region.id),
+                     kb_region=region.id, **copylink_meta(content, lang)),
            f"# {esc(name)} {{#otsikko}}\n\n", reviewed_line(region.reviewed, content, lang),
            keywords_line([n for n in [region.brand_name, *region.other_names] if n])]
     if region.summary:
@@ -332,8 +340,9 @@ def render_topic(topic, content: Content, lang: str) -> RenderedPage:
            f"{resolve_site_links(topic.description.get(lang), path)}\n\n"]
     for answer in answers_of(content, topic.id):
         text = answer.texts[lang]
-        out.append(f"## [{esc(text.meta.question)}]({rel(path, answer_path(answer.id))}) "
-                   f"{{#{answer.id}}}\n\n{resolve_site_links(text.meta.answer, path)}\n\n")
+        out.append(f"## {alias_anchors(answer)}[{esc(text.meta.question)}]"
+                   f"({rel(path, answer_path(answer.id))}) {{#{answer.id}}}\n\n"
+                   f"{resolve_site_links(text.meta.answer, path)}\n\n")
     return RenderedPage(path, "".join(out))
 
 
@@ -344,7 +353,8 @@ def render_answer(answer: Answer, content: Content, lang: str) -> RenderedPage:
     path = answer_path(answer.id)
     topic = content.topics[answer.topic]
     out = [page_meta(content, meta.question, _plain(meta.answer), content.source_path(text.path),
-                     kb_answer=answer.id, kb_keywords=", ".join(meta.keywords)),
+                     kb_answer=answer.id, kb_keywords=", ".join(meta.keywords),
+                     **copylink_meta(content, lang)),
            f"# {esc(meta.question)} {{#otsikko}}\n\n",
            reviewed_line(meta.reviewed, content, lang),
            outdated_notice(answer, content, lang),

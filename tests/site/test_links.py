@@ -1,0 +1,168 @@
+"""Links that never break: the link contract, redirect stubs of old answer ids, and a
+language switcher that reaches the same anchor (docs/decisions/0002, 0003)."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from htmltools import absolute, language_of_url, pages, parse, resolve, url_of
+from link_contract import (CONTRACT, HEADER, article_anchors, failure_message, lost_links,
+                           published_links, read_contract)
+from linkfixtures import Renamed, build_renamed
+
+
+@pytest.fixture(scope="module")
+def renamed_with_alias(tmp_path_factory) -> Renamed:
+    return build_renamed(tmp_path_factory.mktemp("alias"), keep_alias=True)
+
+
+@pytest.fixture(scope="module")
+def renamed_without_alias(tmp_path_factory) -> Renamed:
+    return build_renamed(tmp_path_factory.mktemp("noalias"), keep_alias=False)
+
+
+# --- the contract -------------------------------------------------------------------
+
+def test_every_published_link_still_resolves(site: Path) -> None:
+    lost = lost_links(site, read_contract())
+    assert not lost, failure_message(lost)
+
+
+def test_contract_file_is_generated_not_hand_edited() -> None:
+    text = CONTRACT.read_text(encoding="utf-8")
+    assert text.startswith(HEADER), "run `make links` instead of editing the file by hand"
+    lines = read_contract()
+    assert lines == sorted(set(lines)), "tests/link-contract.txt must be sorted and unique"
+    assert all(line.startswith("/") for line in lines)
+
+
+def test_contract_lists_county_sections_and_answers_in_both_languages(content) -> None:
+    lines = set(read_contract())
+    region = next(iter(content.regions.values()))
+    for prefix in ("/", "/sv/"):
+        assert f"{prefix}alueet/{region.id}/#yhteystiedot" in lines
+        for item in [*region.structures, *region.contacts]:
+            assert f"{prefix}alueet/{region.id}/#{item.id}" in lines
+    answer = next(iter(content.answers.values()))
+    assert {f"/ukk/{answer.id}/", f"/sv/ukk/{answer.id}/#vastaus"} <= lines
+
+
+def test_a_new_page_does_not_fail_the_contract(site: Path) -> None:
+    """Only losing a link fails: the contract of a site with fewer pages passes here."""
+    contract = [line for line in read_contract() if not line.startswith("/ukk/")]
+    assert contract and not lost_links(site, contract)
+    assert set(published_links(site)) > set(contract)
+
+
+def test_a_lost_anchor_is_named_with_the_fix(site: Path) -> None:
+    lost = lost_links(site, ["/alueet/pirkanmaa/#ei-ole-olemassa", "/ukk/ei-ole-olemassa/"])
+    assert len(lost) == 2
+    assert "#ei-ole-olemassa is gone" in lost[0] and "Restore the id" in lost[0]
+    assert lost[1].startswith("/ukk/ei-ole-olemassa/: the page is gone") and "aliases" in lost[1]
+    assert "make links" in failure_message(lost)
+
+
+# --- renaming an answer ---------------------------------------------------------------
+
+def test_renaming_an_answer_with_an_alias_keeps_every_link(renamed_with_alias: Renamed) -> None:
+    lost = lost_links(renamed_with_alias.site, read_contract())
+    assert not lost, failure_message(lost)
+
+
+def test_renaming_an_answer_without_an_alias_fails_naming_each_lost_link(
+        renamed_without_alias: Renamed) -> None:
+    old = renamed_without_alias.old
+    lost = lost_links(renamed_without_alias.site, read_contract())
+    named = {line.split(":")[0] for line in lost}
+    assert {f"/ukk/{old}/", f"/sv/ukk/{old}/", f"/ukk/{old}/#vastaus",
+            f"/sv/ukk/{old}/#lahteet"} <= named
+    assert any(line.startswith(f"/ukk/{old}/: the page is gone") and "aliases" in line
+               for line in lost)
+
+
+@pytest.mark.parametrize("lang,prefix,moved", [
+    ("fi", "", "Sivu on siirtynyt uuteen osoitteeseen:"),
+    ("sv", "sv/", "Sidan har flyttats till en ny adress:")])
+def test_old_address_is_a_real_redirect_page(renamed_with_alias: Renamed, content, lang: str,
+                                             prefix: str, moved: str) -> None:
+    site, old, new = renamed_with_alias.site, renamed_with_alias.old, renamed_with_alias.new
+    stub = site / prefix / "ukk" / old / "index.html"
+    html = stub.read_text(encoding="utf-8")
+    parsed = parse(stub)
+    target = parse(site / prefix / "ukk" / new / "index.html")
+    canonical = next(link["href"] for link in target.links if link.get("rel") == "canonical")
+    assert canonical.endswith(f"/{prefix}ukk/{new}/") and canonical.startswith("http")
+    assert parsed.html_lang == lang
+    assert f'<link rel="canonical" href="{canonical}">' in html
+    assert f'<meta http-equiv="refresh" content="0; url=../{new}/">' in html
+    title = re.search(r"<title>(.*)</title>", html).group(1)
+    assert unescape(title) == content.answers[old].texts[lang].meta.question
+    assert f'{moved} <a href="../{new}/">' in html
+    scripts = [attrs for tag, attrs in parsed.elements if tag == "script"]
+    assert scripts == [{"src": "../../" + "../" * bool(prefix) + "assets/kb-links.js",
+                        "data-redirect": f"../{new}/"}]
+    assert (site / "assets" / "kb-links.js").is_file()
+    assert html.index("<script") < html.index("http-equiv"), "the script must run first"
+
+
+def test_old_id_still_anchors_the_answer_on_its_topic_page(renamed_with_alias: Renamed,
+                                                          content) -> None:
+    site, old = renamed_with_alias.site, renamed_with_alias.old
+    topic = content.answers[old].topic
+    for prefix in ("", "sv/"):
+        ids = parse(site / prefix / "ukk" / topic / "index.html").ids
+        assert {old, renamed_with_alias.new} <= set(ids), prefix
+
+
+def test_a_redirect_never_overwrites_a_real_page(tmp_path: Path, capsys) -> None:
+    from postbuild import redirects
+    site = tmp_path / "site"
+    for answer in ("olemassa", "toinen"):
+        page = site / "ukk" / answer / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text('<link rel="canonical" href="https://x.fi/ukk/toinen/">', "utf-8")
+    table = tmp_path / "redirects.json"
+    table.write_text('[{"lang": "fi", "source": "ukk/olemassa/", "target": "ukk/toinen/", '
+                     '"title": "T", "moved": "M"}]', "utf-8")
+    assert redirects.run(site, table) is False
+    assert "would overwrite a real page" in capsys.readouterr().err
+    assert "refresh" not in (site / "ukk" / "olemassa" / "index.html").read_text("utf-8")
+
+
+# --- the language switcher --------------------------------------------------------------
+
+def test_switcher_target_has_every_anchor_of_the_page(site: Path) -> None:
+    """kb-links.js adds the current #anchor to the switcher link; the other language's
+    page must have that anchor for every anchor a reader can be at."""
+    for path in pages(site):
+        url = url_of(site, path)
+        parsed = parse(path)
+        other = "sv" if language_of_url(url) == "fi" else "fi"
+        href = next(link["href"] for link in parsed.links
+                    if "md-select__link" in link.get("class", "") and link["hreflang"] == other)
+        target = resolve(site, absolute(url, href))
+        assert target, f"{url}: switcher goes nowhere"
+        anchors = article_anchors(path.read_text(encoding="utf-8"))
+        missing = set(anchors) - set(parse(target).ids)
+        assert not missing, f"{url}: the {other} page lacks {sorted(missing)}"
+
+
+# --- the copy-link script -------------------------------------------------------------
+
+def test_copy_link_script_is_external_and_labelled_from_ui_yml(site: Path, content) -> None:
+    """No inline JS (CSP script-src 'self'); the labels come from content/ui.yml, escaped."""
+    for prefix, lang in (("", "fi"), ("sv/", "sv")):
+        for page_url in (f"ukk/{next(iter(content.answers))}/", "alueet/pirkanmaa/"):
+            html = (site / prefix / page_url / "index.html").read_text(encoding="utf-8")
+            assert re.search(r'<script src="(\.\./)+assets/kb-links\.js"', html)
+            for key in ("button", "copied", "failed"):
+                label = content.t(f"copylink.{key}", lang)
+                assert f'data-copylink-{key}="{label}"' in html, (page_url, key)
+            assert "kb-copylink__button" not in html, "buttons are added by the script only"
+            assert not re.search(r"\son[a-z]+=", html), "inline event handler"
+        home = (site / prefix / "index.html").read_text(encoding="utf-8")
+        assert "kb-links.js" in home and "data-copylink-button" not in home
