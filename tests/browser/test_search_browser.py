@@ -67,6 +67,9 @@ def test_search_box_in_the_header_finds_a_county_section(page, server) -> None:
     search(page, "Porvoo")
     status = page.locator("[role=status][data-kb-search-status]")
     assert "Porvoo" in status.inner_text()
+    for hidden in (status, page.locator("label[for=kb-search-input]")):
+        size = hidden.bounding_box()      # for screen readers only: takes no room
+        assert size["width"] <= 1 and size["height"] <= 1
     hrefs = [urlsplit(a.get_attribute("href")) for a in
              page.locator(".kb-search__result > a").all()]
     county = [h for h in hrefs if h.path == "/alueet/ita-uusimaa/"]
