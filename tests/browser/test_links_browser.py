@@ -113,3 +113,16 @@ def test_old_address_redirects_without_javascript(browser, serve, renamed: Renam
         expect(tab).to_have_url(f"{base}/sv/ukk/{renamed.new}/")
         expect(tab.locator("html")).to_have_attribute("lang", "sv")
         context.close()
+
+
+def test_a_browser_that_refuses_to_copy_shows_the_address(page: Page, server: str,
+                                                         content) -> None:
+    """No clipboard permission and no copy command: the reader gets the address to copy."""
+    page.add_init_script("""
+        Object.defineProperty(navigator, 'clipboard', {value: undefined});
+        document.execCommand = () => false;""")
+    page.goto("/alueet/pirkanmaa/#kunnat")
+    page.locator("h2#kunnat + .kb-copylink button").press("Enter")
+    expect(page.locator("h2#kunnat + .kb-copylink [role=status]")).to_have_text(
+        f"{content.t('copylink.failed', 'fi')} {server}/alueet/pirkanmaa/#kunnat")
+    expect(page.locator("h2#kunnat + .kb-copylink button")).to_be_focused()
