@@ -23,12 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from sitegen.cli import load_or_report  # noqa: E402
+from sitegen.model import Content  # noqa: E402
 from sitegen.export import site_environment, write_markdown_tree, write_navigation  # noqa: E402
 from sitegen.redirects import TABLE_NAME, write_redirect_table  # noqa: E402
 
 BUILD = ROOT / "build"
 GENERATED_DOCS = BUILD / "docs"
 NAV_FILE = BUILD / "nav.yml"
+LOADED: dict[Path, Content] = {}   # content root -> its validated Content, from generate()
 
 
 @contextlib.contextmanager
@@ -48,6 +50,7 @@ def generate(root: Path = ROOT) -> dict[str, str] | None:
     content = load_or_report(root)
     if content is None:
         return None
+    LOADED[root] = content  # the post-build steps reuse it instead of loading again
     pages = write_markdown_tree(content, GENERATED_DOCS)
     write_navigation(content, NAV_FILE)
     write_redirect_table(content, BUILD / TABLE_NAME)  # read by postbuild/redirects.py
@@ -70,7 +73,8 @@ def run_mkdocs(env: dict[str, str], out_dir: Path) -> bool:
 def post_build(out_dir: Path, root: Path = ROOT) -> bool:
     """Steps that work on the built HTML (search index, redirects, exports)."""
     import postbuild  # noqa: PLC0415  (scripts/postbuild/)
-    postbuild.CONTENT_ROOT = root  # open data and feeds load the same content
+    postbuild.CONTENT_ROOT = root  # open data and feeds use the same content
+    postbuild.CONTENT = LOADED.get(root)
     return postbuild.run_all(out_dir)
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitegen.model import Content
+
 from . import compress, headers, opendata, redirects, search
 
 # The content root this site was built from (build_site.py --root); steps that
 # need the content model (open data, feeds) load it from here.
 CONTENT_ROOT: Path = Path(__file__).resolve().parents[2]
+CONTENT: Content | None = None   # what build_site.py validated for this build, if any
 
 
 def run_all(site: Path) -> bool:

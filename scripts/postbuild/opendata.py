@@ -258,10 +258,13 @@ def atom_feed(content: Content, lang: str, base_url: str) -> bytes:
 
 
 def run(site: Path) -> bool:
-    content, problems = load_content(postbuild.CONTENT_ROOT)
-    if problems:
-        print("opendata: the content does not validate; run `make validate`", file=sys.stderr)
-        return False
+    content = postbuild.CONTENT
+    if content is None:
+        content, problems = load_content(postbuild.CONTENT_ROOT)
+        if problems:
+            print("opendata: the content does not validate; run `make validate`",
+                  file=sys.stderr)
+            return False
     base_url = site_base_url(site)
     write_data(site, content, base_url)
     for lang in LANGUAGES:
