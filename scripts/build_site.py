@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from sitegen.cli import load_or_report  # noqa: E402
-from sitegen.model import Content  # noqa: E402
+from sitegen.model import DEFAULT_LANGUAGE, LANGUAGES, Content  # noqa: E402
 from sitegen.export import site_environment, write_markdown_tree, write_navigation  # noqa: E402
 from sitegen.redirects import TABLE_NAME, write_redirect_table  # noqa: E402
 
@@ -59,15 +59,50 @@ def generate(root: Path = ROOT) -> dict[str, str] | None:
 
 
 def run_mkdocs(env: dict[str, str], out_dir: Path) -> bool:
-    # Not --quiet: it lowers MkDocs' log level to ERROR, and strict mode only
-    # counts warnings it logs, so a broken link would pass unnoticed.
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict",
-           "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(out_dir)]
-    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
-    for line in (result.stdout + result.stderr).splitlines():
-        if not line.startswith("INFO"):
-            print(line, file=sys.stderr)
-    return result.returncode == 0
+    """Build every language with MkDocs, side by side, into out_dir (fi at /, sv at /sv/).
+
+    mkdocs-static-i18n would build the languages one after the other in one
+    process; scripts/mkdocs_language_build.py runs exactly one of those builds,
+    so both cores work (make bench). The pages are identical to the plugin's own
+    sequential build (tests/site/test_parallel_build.py); only the sitemaps,
+    which each process writes for its own language, are joined here.
+    Strict mode: every process fails on any warning (a broken link …).
+    """
+    parts = {lang: out_dir if lang == DEFAULT_LANGUAGE else out_dir.with_name(f"{out_dir.name}.{lang}")
+             for lang in LANGUAGES}
+    processes = {
+        lang: subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "mkdocs_language_build.py"), "--lang", lang,
+             "--site-dir", str(part), "--config-file", str(ROOT / "mkdocs.yml")],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for lang, part in parts.items()}
+    ok = True
+    for lang, process in processes.items():
+        output, _ = process.communicate()
+        for line in output.splitlines():
+            if not line.startswith("INFO"):
+                print(f"[{lang}] {line}", file=sys.stderr)
+        ok = ok and process.returncode == 0
+    if ok:
+        _merge_languages(out_dir, parts)
+    for lang, part in parts.items():
+        if part != out_dir and part.exists():
+            shutil.rmtree(part)
+    return ok
+
+
+def _merge_languages(out_dir: Path, parts: dict[str, Path]) -> None:
+    """Move each other language's pages into out_dir/<lang>/ and join the sitemaps."""
+    entries: list[str] = []
+    head = tail = ""
+    for lang, part in parts.items():
+        sitemap = (part / "sitemap.xml").read_text(encoding="utf-8")
+        head, tail = sitemap[:sitemap.index("<url>")], sitemap[sitemap.rindex("</url>") + 6:]
+        entries.append(sitemap[len(head):len(sitemap) - len(tail)])
+        if part != out_dir:
+            (part / lang).rename(out_dir / lang)
+    (out_dir / "sitemap.xml").write_text(head + "\n    ".join(entries) + tail, encoding="utf-8")
+    (out_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # post-build compression rewrites it
 
 
 def post_build(out_dir: Path, root: Path = ROOT) -> bool:

@@ -7,6 +7,7 @@ Each step is `run(site: Path) -> bool`; False (after printing why) fails the bui
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sitegen.model import Content
@@ -20,7 +21,15 @@ CONTENT: Content | None = None   # what build_site.py validated for this build, 
 
 
 def run_all(site: Path) -> bool:
-    for step in (redirects.run, opendata.run, headers.run, search.run, compress.run):
+    for step in (redirects.run, opendata.run, headers.run):
         if not step(site):
             return False
-    return True
+    # The search index and the compression of the pages both only read the
+    # finished pages, so they run side by side (make bench: the machine has two
+    # cores); the index's own files are compressed once it is written.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        indexing = pool.submit(search.run, site)
+        pages_compressed = compress.run(site, skip=search.BUNDLE_DIR)
+        if not indexing.result():
+            return False
+    return pages_compressed and compress.run(site, part=search.BUNDLE_DIR)

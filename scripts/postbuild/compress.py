@@ -28,9 +28,12 @@ MIN_BYTES = 256      # below this, headers cost more than compression saves
 FIRST_VISIT = re.compile(r"/assets/(?:stylesheets/[^/]+\.css|javascripts/bundle\.[^/]+\.js|kb[^/]*)$")
 
 
-def compressible(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("*"))
-            if p.suffix in TEXT_SUFFIXES and p.is_file() and p.stat().st_size >= MIN_BYTES]
+def compressible(site: Path, part: str | None = None, skip: str | None = None) -> list[Path]:
+    """Text files worth compressing: all, only those under `part`, or all but `skip`."""
+    root = site / part if part else site
+    return [p for p in sorted(root.rglob("*"))
+            if p.suffix in TEXT_SUFFIXES and p.is_file() and p.stat().st_size >= MIN_BYTES
+            and not (skip and p.relative_to(site).parts[0] == skip)]
 
 
 def compress_file(path: Path) -> int:
@@ -49,8 +52,8 @@ def compress_file(path: Path) -> int:
     return written
 
 
-def run(site: Path) -> bool:
-    files = compressible(site)
+def run(site: Path, part: str | None = None, skip: str | None = None) -> bool:
+    files = compressible(site, part, skip)
     # Processes, not threads: brotli holds the GIL. Chunks keep the overhead low.
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         total = sum(pool.map(compress_file, files, chunksize=64))
