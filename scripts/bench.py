@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import synthetic_content  # noqa: E402
 from sitegen.content import load_content  # noqa: E402
-from sitegen.export import site_environment  # noqa: E402
+from build_site import mkdocs_environment  # noqa: E402
 
 TARGET_SECONDS = 30.0
 TARGET_RATIO = 4.5
@@ -85,8 +85,7 @@ def plain_mkdocs(label: str, root: Path, out: Path) -> Run:
     """MkDocs alone on the Markdown the previous full build generated (REPO/build/docs)."""
     content, problems = load_content(root)
     assert not problems, f"{root}: content does not validate"
-    env = {**os.environ, **site_environment(content), "NO_MKDOCS_2_WARNING": "1",
-           "PYTHONPATH": str(REPO / "scripts")}
+    env = {**mkdocs_environment(content), "PYTHONPATH": str(REPO / "scripts")}
     return measure(label, [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                            "--config-file", str(REPO / "mkdocs.yml"), "--site-dir", str(out)],
                    out, env)

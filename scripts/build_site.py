@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -24,13 +25,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from sitegen.cli import load_or_report  # noqa: E402
 from sitegen.model import DEFAULT_LANGUAGE, LANGUAGES, Content  # noqa: E402
-from sitegen.export import site_environment, write_markdown_tree, write_navigation  # noqa: E402
-from sitegen.redirects import TABLE_NAME, write_redirect_table  # noqa: E402
+from sitegen.export import write_markdown_tree, write_navigation  # noqa: E402
 
 BUILD = ROOT / "build"
 GENERATED_DOCS = BUILD / "docs"
 NAV_FILE = BUILD / "nav.yml"
-LOADED: dict[Path, Content] = {}   # content root -> its validated Content, from generate()
 
 
 @contextlib.contextmanager
@@ -45,17 +44,31 @@ def build_lock():
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def generate(root: Path = ROOT) -> dict[str, str] | None:
-    """Validate and write the Markdown tree. Returns the MkDocs environment, or None."""
+def generate(root: Path = ROOT, docs: Path = GENERATED_DOCS, nav: Path = NAV_FILE) -> Content | None:
+    """Validate and write the Markdown tree and its navigation. Returns the content, or None."""
     content = load_or_report(root)
     if content is None:
         return None
-    LOADED[root] = content  # the post-build steps reuse it instead of loading again
-    pages = write_markdown_tree(content, GENERATED_DOCS)
-    write_navigation(content, NAV_FILE)
-    write_redirect_table(content, BUILD / TABLE_NAME)  # read by postbuild/redirects.py
-    print(f"Generated {pages} pages into {GENERATED_DOCS.relative_to(ROOT)}/")
-    return {**os.environ, **site_environment(content), "NO_MKDOCS_2_WARNING": "1"}
+    pages = write_markdown_tree(content, docs)
+    write_navigation(content, nav)
+    print(f"Generated {pages} pages into {docs}/")
+    return content
+
+
+def mkdocs_environment(content: Content) -> dict[str, str]:
+    """The environment for MkDocs: labels that mkdocs.yml reads with !ENV (one source:
+    content/ui.yml), on top of this process's environment."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for lang in LANGUAGES:
+        env[f"KB_SITE_NAME_{lang.upper()}"] = content.t("site.name", lang)
+        env[f"KB_SITE_DESCRIPTION_{lang.upper()}"] = content.t("site.description", lang)
+        # Search box labels (kb-search.js) as one JSON string: every page needs
+        # them, the 404 page included, which has no front matter.
+        env[f"KB_SEARCH_LABELS_{lang.upper()}"] = json.dumps(
+            {key.removeprefix("search."): getattr(value, lang)
+             for key, value in content.ui.items() if key.startswith("search.")},
+            ensure_ascii=False)
+    return env
 
 
 def run_mkdocs(env: dict[str, str], out_dir: Path) -> bool:
@@ -105,12 +118,10 @@ def _merge_languages(out_dir: Path, parts: dict[str, Path]) -> None:
     (out_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # post-build compression rewrites it
 
 
-def post_build(out_dir: Path, root: Path = ROOT) -> bool:
-    """Steps that work on the built HTML (search index, redirects, exports)."""
+def post_build(out_dir: Path, content: Content) -> bool:
+    """Steps that work on the built HTML (redirects, exports, search index, compression)."""
     import postbuild  # noqa: PLC0415  (scripts/postbuild/)
-    postbuild.CONTENT_ROOT = root  # open data and feeds use the same content
-    postbuild.CONTENT = LOADED.get(root)
-    return postbuild.run_all(out_dir)
+    return postbuild.run_all(out_dir, content)
 
 
 def swap_into_place(new: Path, final: Path) -> None:
@@ -137,15 +148,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    env = generate(args.root)
-    if env is None:
+    content = generate(args.root)
+    if content is None:
         return 1
     if args.generate_only:
         return 0
     new = BUILD / "site.new"
     if new.exists():
         shutil.rmtree(new)
-    if not run_mkdocs(env, new) or not post_build(new, args.root):
+    if not run_mkdocs(mkdocs_environment(content), new) or not post_build(new, content):
         print("Build failed; the previous site/ was left untouched.", file=sys.stderr)
         return 1
     swap_into_place(new, args.site_dir)

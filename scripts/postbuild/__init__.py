@@ -2,11 +2,13 @@
 
 Order matters: redirect stubs and data files first, then the search index
 (it indexes the final HTML), then compression of the finished text files.
-Each step is `run(site: Path) -> bool`; False (after printing why) fails the build.
+Each step returns False (after printing why) to fail the build. Steps that need
+the content get the model the build validated, and the site's address.
 """
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -14,16 +16,22 @@ from sitegen.model import Content
 
 from . import compress, headers, opendata, redirects, search
 
-# The content root this site was built from (build_site.py --root); steps that
-# need the content model (open data, feeds) load it from here.
-CONTENT_ROOT: Path = Path(__file__).resolve().parents[2]
-CONTENT: Content | None = None   # what build_site.py validated for this build, if any
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 
 
-def run_all(site: Path) -> bool:
-    for step in (redirects.run, opendata.run, headers.run):
-        if not step(site):
-            return False
+def site_base_url(site: Path) -> str:
+    """The site's address, from the built home page, so it always matches site_url."""
+    match = CANONICAL.search((site / "index.html").read_text(encoding="utf-8"))
+    if not match:
+        raise ValueError("site/index.html has no canonical link; is site_url set?")
+    return match.group(1)
+
+
+def run_all(site: Path, content: Content) -> bool:
+    base_url = site_base_url(site)
+    if not (redirects.run(site, content, base_url) and opendata.run(site, content, base_url)
+            and headers.run(site)):
+        return False
     # The search index and the compression of the pages both only read the
     # finished pages, so they run side by side (make bench: the machine has two
     # cores); the index's own files are compressed once it is written.

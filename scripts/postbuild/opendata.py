@@ -11,7 +11,8 @@
 
 The records come from the content layer (sitegen.opendata); this step only
 writes them. URLs inside are absolute: the site address is read from the
-built home page's canonical link, so it always matches site_url.
+built home page's canonical link (postbuild.site_base_url), so it always matches
+site_url.
 """
 
 from __future__ import annotations
@@ -19,59 +20,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import sys
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-import postbuild
-from sitegen.content import load_content
 from sitegen.model import LANGUAGES, Content
 from sitegen.opendata import (
-    CONTENT_LICENCE, LANGUAGE_PREFIX, MUNICIPALITY_CSV_COLUMNS, REGION_CSV_COLUMNS,
-    faq_document, feed_entries, municipality_rows, page_url, region_rows, regions_records,
+    CONTENT_LICENCE, CONTENT_LICENCE_SHORT, MUNICIPALITY_FIELDS, REGION_FIELDS, faq_document, feed_entries,
+    municipality_rows, region_rows, regions_records, site_title,
 )
+from sitegen.urls import LANGUAGE_PREFIX, page_url
 
-CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 ATOM = "http://www.w3.org/2005/Atom"
-
-# Column descriptions of the CSV files (Frictionless Table Schema fields).
-REGION_FIELDS = {
-    "id": ("string", "Permanent id of the county; its page is /alueet/<id>/"),
-    "statfi_code": ("string", "Statistics Finland's two-digit wellbeing services county code"),
-    "kind": ("string", "county (wellbeing services county) or city (City of Helsinki)"),
-    "name_fi": ("string", "Official name in Finnish"),
-    "name_sv": ("string", "Official name in Swedish"),
-    "name_en": ("string", "Name in English"),
-    "brand_name": ("string", "Short or brand name, empty if none"),
-    "language": ("string", "fi = Finnish-speaking; fi+sv / sv+fi = bilingual, majority first"),
-    "website": ("string", "The county's website"),
-    "website_sv": ("string", "Swedish website, empty if none"),
-    "municipality_count": ("integer", "Number of municipalities in the county"),
-    "reviewed": ("date", "When the county's information was last checked against its sources"),
-    "page_fi": ("string", "The county's page on this site in Finnish"),
-    "page_sv": ("string", "The county's page on this site in Swedish"),
-}
-MUNICIPALITY_FIELDS = {
-    "code": ("string", "Statistics Finland's three-digit municipality code (keep leading zeros)"),
-    "name_fi": ("string", "Name in Finnish"),
-    "name_sv": ("string", "Name in Swedish, empty if the municipality has none"),
-    "language": ("string", "fi = Finnish-speaking; fi+sv / sv+fi = bilingual, majority first"),
-    "region": ("string", "id of the county (regions.csv) that the municipality belongs to"),
-    "region_name_fi": ("string", "The county's name in Finnish"),
-    "region_name_sv": ("string", "The county's name in Swedish"),
-}
-assert list(REGION_FIELDS) == REGION_CSV_COLUMNS
-assert list(MUNICIPALITY_FIELDS) == MUNICIPALITY_CSV_COLUMNS
-
-
-def site_base_url(site: Path) -> str:
-    match = CANONICAL.search((site / "index.html").read_text(encoding="utf-8"))
-    if not match:
-        raise ValueError("site/index.html has no canonical link; is site_url set?")
-    return match.group(1)
-
 
 def write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -104,7 +64,7 @@ def data_package(content: Content, base_url: str) -> dict:
                 "licenses": [CONTENT_LICENCE], "sources": sources}
     return {
         "name": "jarjestot-ja-hyvinvointialueet",
-        "title": f"{content.t('site.name', 'fi')} / {content.t('site.name', 'sv')}",
+        "title": site_title(content),
         "homepage": base_url,
         "licenses": [CONTENT_LICENCE],
         "sources": [site_src, municipality_src],
@@ -205,9 +165,8 @@ def faq_schema() -> dict:
 
 
 def _document(schema_file: str, content: Content) -> dict[str, str]:
-    name = f"{content.t('site.name', 'fi')} / {content.t('site.name', 'sv')}"
     return {"$schema": schema_file, "license": CONTENT_LICENCE["path"],
-            "attribution": f"{name}, CC BY 4.0"}
+            "attribution": f"{site_title(content)}, {CONTENT_LICENCE_SHORT}"}
 
 
 def write_data(site: Path, content: Content, base_url: str) -> None:
@@ -217,8 +176,8 @@ def write_data(site: Path, content: Content, base_url: str) -> None:
                                       "regions": regions_records(content, base_url)})
     write_json(out / "faq.json", {**_document("faq.schema.json", content),
                                   **faq_document(content, base_url)})
-    write_csv(out / "regions.csv", REGION_CSV_COLUMNS, region_rows(content, base_url))
-    write_csv(out / "municipalities.csv", MUNICIPALITY_CSV_COLUMNS, municipality_rows(content))
+    write_csv(out / "regions.csv", list(REGION_FIELDS), region_rows(content, base_url))
+    write_csv(out / "municipalities.csv", list(MUNICIPALITY_FIELDS), municipality_rows(content))
     write_json(out / "regions.schema.json", regions_schema())
     write_json(out / "faq.schema.json", faq_schema())
     write_json(out / "datapackage.json", data_package(content, base_url))
@@ -245,7 +204,7 @@ def atom_feed(content: Content, lang: str, base_url: str) -> bytes:
     sub(feed, "link", rel="alternate", href=home, type="text/html")
     sub(feed, "updated", _timestamp(max((e["updated"] for e in entries), default=date(2026, 1, 1))))
     sub(sub(feed, "author"), "name", content.t("site.name", lang))
-    sub(feed, "rights", "CC BY 4.0")
+    sub(feed, "rights", CONTENT_LICENCE_SHORT)
     for item in entries:
         url = page_url(base_url, lang, item["path"])
         entry = sub(feed, "entry")
@@ -257,15 +216,7 @@ def atom_feed(content: Content, lang: str, base_url: str) -> bytes:
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-def run(site: Path) -> bool:
-    content = postbuild.CONTENT
-    if content is None:
-        content, problems = load_content(postbuild.CONTENT_ROOT)
-        if problems:
-            print("opendata: the content does not validate; run `make validate`",
-                  file=sys.stderr)
-            return False
-    base_url = site_base_url(site)
+def run(site: Path, content: Content, base_url: str) -> bool:
     write_data(site, content, base_url)
     for lang in LANGUAGES:
         (site / LANGUAGE_PREFIX[lang] / "feed.xml").write_bytes(atom_feed(content, lang, base_url))

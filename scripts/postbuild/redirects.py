@@ -1,12 +1,10 @@
 """Post-build step: an HTML page at every old answer address, in both languages.
 
-An answer whose id had to change keeps the old id in `aliases`. For each alias
-the content layer writes a row per language into build/redirects.json
-(scripts/sitegen/redirects.py); this step turns each row into
-site/[sv/]ukk/<alias>/index.html:
+An answer whose id had to change keeps the old id in `aliases`. The content
+layer lists a row per alias and language (scripts/sitegen/redirects.py); this
+step turns each row into site/[sv/]ukk/<alias>/index.html:
 
-- the right `lang`, a <title>, `<link rel="canonical">` to the new absolute URL
-  (taken from the target page itself, so it always matches site_url);
+- the right `lang`, a <title>, `<link rel="canonical">` to the new absolute URL;
 - `<meta http-equiv="refresh">` and a visible plain link, so it works without
   JavaScript. Both are relative, so a preview copy of the site redirects
   within itself;
@@ -22,16 +20,14 @@ from __future__ import annotations
 
 import html
 import posixpath
-import re
 import sys
 from pathlib import Path
 
-from sitegen.redirects import TABLE_NAME, Redirect, read_redirect_table
+from sitegen.model import Content
+from sitegen.redirects import Redirect, redirect_table
+from sitegen.urls import LANGUAGE_PREFIX, page_url
 
-TABLE = Path(__file__).resolve().parents[2] / "build" / TABLE_NAME
-LANGUAGE_PREFIX = {"fi": "", "sv": "sv/"}
 SCRIPT = "assets/kb-links.js"      # theme asset, at the site root only
-CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 
 STUB = """<!doctype html>
 <html lang="{lang}">
@@ -59,7 +55,7 @@ def stub_html(row: Redirect, canonical: str) -> str:
                        moved=html.escape(row.moved))
 
 
-def write_stub(site: Path, row: Redirect) -> str | None:
+def write_stub(site: Path, row: Redirect, base_url: str) -> str | None:
     """Write one stub; returns a problem instead when it must not be written."""
     prefix = LANGUAGE_PREFIX[row.lang]
     stub = site / prefix / row.source / "index.html"
@@ -70,23 +66,19 @@ def write_stub(site: Path, row: Redirect) -> str | None:
                 "the id of an existing page: remove it from `aliases`")
     if not target.is_file():
         return f"the alias {old} points to {new}, which was not built"
-    found = CANONICAL.search(target.read_text(encoding="utf-8"))
-    if not found:
-        return f"{new} has no canonical URL (is site_url set in mkdocs.yml?)"
     stub.parent.mkdir(parents=True, exist_ok=True)
-    stub.write_text(stub_html(row, html.unescape(found.group(1))), encoding="utf-8")
+    stub.write_text(stub_html(row, page_url(base_url, row.lang, row.target)), encoding="utf-8")
     return None
 
 
-def run(site: Path, table: Path = TABLE) -> bool:
-    if not table.is_file():
-        print(f"redirects: {table} is missing; build through scripts/build_site.py",
-              file=sys.stderr)
-        return False
-    rows = read_redirect_table(table)
-    problems = [p for p in (write_stub(site, row) for row in rows) if p]
+def write_stubs(site: Path, rows: list[Redirect], base_url: str) -> bool:
+    problems = [p for p in (write_stub(site, row, base_url) for row in rows) if p]
     for problem in problems:
         print(f"redirects: {problem}", file=sys.stderr)
     if rows and not problems:
         print(f"Redirects: wrote {len(rows)} stubs for old answer addresses")
     return not problems
+
+
+def run(site: Path, content: Content, base_url: str) -> bool:
+    return write_stubs(site, redirect_table(content), base_url)

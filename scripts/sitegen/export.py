@@ -40,18 +40,3 @@ def write_navigation(content: Content, path: Path) -> None:
     """The nav, as a YAML file that mkdocs.yml INHERITs (JSON is valid YAML)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"nav": navigation(content)}, indent=2) + "\n", encoding="utf-8")
-
-
-def site_environment(content: Content) -> dict[str, str]:
-    """Labels the MkDocs configuration reads from the environment (one source: ui.yml)."""
-    env = {}
-    for lang in LANGUAGES:
-        env[f"KB_SITE_NAME_{lang.upper()}"] = content.t("site.name", lang)
-        env[f"KB_SITE_DESCRIPTION_{lang.upper()}"] = content.t("site.description", lang)
-        # Search box labels (kb-search.js) as one JSON string: every page needs
-        # them, the 404 page included, which has no front matter.
-        env[f"KB_SEARCH_LABELS_{lang.upper()}"] = json.dumps(
-            {key.removeprefix("search."): getattr(value, lang)
-             for key, value in content.ui.items() if key.startswith("search.")},
-            ensure_ascii=False)
-    return env

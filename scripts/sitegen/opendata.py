@@ -5,7 +5,7 @@ post-build step (scripts/postbuild/opendata.py) writes them to site/data/ and
 the Atom feeds, and anyone else can reuse them:
 
     content, _ = load_content(root)
-    regions_records(content)          # -> regions.json / regions.csv
+    regions_records(content, base_url)  # -> regions.json / regions.csv
     municipality_rows(content)        # -> municipalities.csv
     faq_document(content, base_url)   # -> faq.json (both languages)
     feed_entries(content, "sv")       # -> the Swedish Atom feed
@@ -16,44 +16,49 @@ the files are meant to be used away from the site.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .model import LANGUAGES, Answer, Content, Region, Source
+from .rendering import plain_text, recently_reviewed
+from .urls import answer_path, page_url, region_path, resolve_links
 
-# The files of site/data/ (editors link to them as avoindata:<file>).
-OPEN_DATA_FILES = ("regions.json", "regions.csv", "municipalities.csv", "faq.json",
-                   "datapackage.json", "regions.schema.json", "faq.schema.json")
 CONTENT_LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                    "path": "https://creativecommons.org/licenses/by/4.0/"}
-LANGUAGE_PREFIX = {"fi": "", "sv": "sv/"}
+CONTENT_LICENCE_SHORT = "CC BY 4.0"   # how the licence is named in attributions
 FEED_LENGTH = 20
 
-REGION_CSV_COLUMNS = ["id", "statfi_code", "kind", "name_fi", "name_sv", "name_en", "brand_name",
-                      "language", "website", "website_sv", "municipality_count", "reviewed",
-                      "page_fi", "page_sv"]
-MUNICIPALITY_CSV_COLUMNS = ["code", "name_fi", "name_sv", "language", "region",
-                            "region_name_fi", "region_name_sv"]
+# The CSV files' columns, with their type and description (datapackage.json).
+REGION_FIELDS = {
+    "id": ("string", "Permanent id of the county; its page is /alueet/<id>/"),
+    "statfi_code": ("string", "Statistics Finland's two-digit wellbeing services county code"),
+    "kind": ("string", "county (wellbeing services county) or city (City of Helsinki)"),
+    "name_fi": ("string", "Official name in Finnish"),
+    "name_sv": ("string", "Official name in Swedish"),
+    "name_en": ("string", "Name in English"),
+    "brand_name": ("string", "Short or brand name, empty if none"),
+    "language": ("string", "fi = Finnish-speaking; fi+sv / sv+fi = bilingual, majority first"),
+    "website": ("string", "The county's website"),
+    "website_sv": ("string", "Swedish website, empty if none"),
+    "municipality_count": ("integer", "Number of municipalities in the county"),
+    "reviewed": ("date", "When the county's information was last checked against its sources"),
+    "page_fi": ("string", "The county's page on this site in Finnish"),
+    "page_sv": ("string", "The county's page on this site in Swedish"),
+}
+MUNICIPALITY_FIELDS = {
+    "code": ("string", "Statistics Finland's three-digit municipality code (keep leading zeros)"),
+    "name_fi": ("string", "Name in Finnish"),
+    "name_sv": ("string", "Name in Swedish, empty if the municipality has none"),
+    "language": ("string", "fi = Finnish-speaking; fi+sv / sv+fi = bilingual, majority first"),
+    "region": ("string", "id of the county (regions.csv) that the municipality belongs to"),
+    "region_name_fi": ("string", "The county's name in Finnish"),
+    "region_name_sv": ("string", "The county's name in Swedish"),
+}
 
 
-def page_url(base_url: str, lang: str, path: str) -> str:
-    """Absolute URL of a page path such as 'ukk/hakuajat/' in one language."""
-    return base_url.rstrip("/") + "/" + LANGUAGE_PREFIX[lang] + path
 
-
-_SITE_LINK = re.compile(r"\]\(\s*<?(alue|ukk|aihe|avoindata):([^)\s>#]*)(#[^)\s>]*)?>?\s*\)")
-
-
-def absolute_links(markdown: str, base_url: str, lang: str) -> str:
-    """Editors' alue:/ukk:/aihe: links rewritten as absolute https links."""
-    def replace(match: re.Match[str]) -> str:
-        scheme, target, anchor = match.group(1), match.group(2), match.group(3) or ""
-        if scheme == "avoindata":
-            return f"]({base_url.rstrip('/')}/data/{target}{anchor})"
-        section = "alueet" if scheme == "alue" else "ukk"
-        path = f"{section}/{target}/" if target else f"{section}/"
-        return f"]({page_url(base_url, lang, path)}{anchor})"
-    return _SITE_LINK.sub(replace, markdown)
+def site_title(content: Content) -> str:
+    """The site's name in both languages, for data files that serve both."""
+    return " / ".join(content.t("site.name", lang) for lang in LANGUAGES)
 
 
 def _sources(sources: list[Source]) -> list[dict[str, str]]:
@@ -82,7 +87,7 @@ def region_record(region: Region, content: Content, base_url: str) -> dict[str, 
             "sources": _sources(c.sources)} for c in region.contacts],
         "sources": _sources(region.sources),
         "reviewed": region.reviewed.isoformat(),
-        "pages": {lang: page_url(base_url, lang, f"alueet/{region.id}/") for lang in LANGUAGES},
+        "pages": {lang: page_url(base_url, lang, region_path(region.id)) for lang in LANGUAGES},
     }
 
 
@@ -124,12 +129,12 @@ def _answer_record(answer: Answer, base_url: str) -> dict[str, Any]:
         text = answer.texts[lang]
         record[lang] = {
             "question": text.meta.question,
-            "answer": absolute_links(text.meta.answer, base_url, lang),
-            "body_markdown": absolute_links(text.body.strip(), base_url, lang),
+            "answer": resolve_links(text.meta.answer, "", lang, base_url),
+            "body_markdown": resolve_links(text.body.strip(), "", lang, base_url),
             "keywords": list(text.meta.keywords),
             "reviewed": text.meta.reviewed.isoformat(),
             "sources": _sources(text.meta.sources),
-            "url": page_url(base_url, lang, f"ukk/{answer.id}/"),
+            "url": page_url(base_url, lang, answer_path(answer.id)),
         }
     return record
 
@@ -138,7 +143,7 @@ def faq_document(content: Content, base_url: str) -> dict[str, Any]:
     """faq.json: every topic and answer in both languages."""
     return {
         "topics": [{"id": t.id, "name": _both(t.name), "description": _both(t.description),
-                    "pages": {lang: page_url(base_url, lang, f"ukk/{t.id}/") for lang in LANGUAGES}}
+                    "pages": {lang: page_url(base_url, lang, answer_path(t.id)) for lang in LANGUAGES}}
                    for t in content.topics.values()],
         "answers": [_answer_record(a, base_url)
                     for a in sorted(content.answers.values(), key=lambda a: a.id)],
@@ -147,31 +152,6 @@ def faq_document(content: Content, base_url: str) -> dict[str, Any]:
 
 def feed_entries(content: Content, lang: str, limit: int = FEED_LENGTH) -> list[dict[str, Any]]:
     """The most recently reviewed answers of one language, newest first."""
-    texts = sorted((a.texts[lang] for a in content.answers.values()),
-                   key=lambda t: (t.meta.reviewed, t.meta.id), reverse=True)
-    return [{"id": t.meta.id, "title": t.meta.question, "summary": _plain(t.meta.answer),
-             "path": f"ukk/{t.meta.id}/", "updated": t.meta.reviewed} for t in texts[:limit]]
-
-
-def _plain(markdown: str) -> str:
-    from .rendering import _plain as plain  # noqa: PLC0415  (rendering imports this module)
-    return plain(markdown)
-
-
-_OPEN_DATA_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*avoindata:([A-Za-z0-9._-]+)\s*\)")
-
-
-def open_data_links(markdown: str, from_path: str, lang: str) -> str:
-    """Editors' [text](avoindata:regions.json) links as relative <a> elements.
-
-    Raw HTML on purpose: site/data/ is written after MkDocs, at the site root
-    for both languages, and a Markdown link to a file MkDocs does not know fails
-    `--strict` (static-i18n shows the Swedish pages only Swedish files). The
-    tests check that every link of the built site resolves, these included.
-    """
-    depth = from_path.count("/") + (0 if from_path.endswith("index.md") else 1)
-    prefix = "../" * (depth + (1 if LANGUAGE_PREFIX[lang] else 0))
-
-    def replace(match: re.Match[str]) -> str:
-        return f'<a href="{prefix}data/{match.group(2)}">{match.group(1)}</a>'
-    return _OPEN_DATA_LINK.sub(replace, markdown)
+    return [{"id": t.meta.id, "title": t.meta.question, "summary": plain_text(t.meta.answer),
+             "path": answer_path(t.meta.id), "updated": t.meta.reviewed}
+            for t in recently_reviewed(content, lang, limit)]

@@ -2,9 +2,7 @@
 
 The content layer computes the table (it knows the aliases and the fi/sv
 texts of content/ui.yml); the post-build step (scripts/postbuild/redirects.py)
-writes one HTML stub per row into the built site. The two meet through a JSON
-file in build/, like build/nav.yml, so the post-build step never has to load
-content itself. Aliases were already checked by validation.py (unique across
+writes one HTML stub per row into the built site. Aliases were already checked by validation.py (unique across
 answers and topics, never an answer's own id); nothing is re-validated here.
 
 Nothing here imports MkDocs.
@@ -12,13 +10,10 @@ Nothing here imports MkDocs.
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import dataclass
 
 from .model import LANGUAGES, Answer, Content
-
-TABLE_NAME = "redirects.json"
+from .urls import answer_path, page_dir
 
 
 @dataclass(frozen=True)
@@ -37,23 +32,10 @@ def redirect_table(content: Content) -> list[Redirect]:
         for alias in answer.aliases:
             for lang in LANGUAGES:
                 rows.append(Redirect(
-                    lang=lang, source=f"ukk/{alias}/", target=f"ukk/{answer.id}/",
+                    lang=lang, source=page_dir(answer_path(alias)), target=page_dir(answer_path(answer.id)),
                     title=answer.texts[lang].meta.question,
                     moved=content.t("redirect.moved", lang)))
     return sorted(rows, key=lambda r: (r.lang, r.source))
-
-
-def write_redirect_table(content: Content, path: Path) -> int:
-    """Write the table as JSON; returns the number of rows."""
-    rows = redirect_table(content)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1) + "\n",
-                    encoding="utf-8")
-    return len(rows)
-
-
-def read_redirect_table(path: Path) -> list[Redirect]:
-    return [Redirect(**row) for row in json.loads(path.read_text(encoding="utf-8"))]
 
 
 def alias_anchors(answer: Answer) -> str:

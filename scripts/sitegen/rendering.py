@@ -18,16 +18,14 @@ so the site generator checks them (`--strict`).
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from .model import LANGUAGES, Answer, Content, Municipality, Region, Source
+from .model import LANGUAGES, Answer, AnswerText, Content, Municipality, Region, Source
 from . import translations
 from .redirects import alias_anchors
-from .validation import _LINK_TARGET
-from .opendata import open_data_links  # [text](avoindata:file) on hand-written pages
+from .urls import answer_path, page_dir, region_path, rel, resolve_links, to_site_root
 
 LATEST_COUNT = 8
 # Keywords are chosen by editors for the page: a match counts twice a body word.
@@ -74,39 +72,6 @@ def span(text: str, text_lang: str, page_lang: str) -> str:
     if text_lang == page_lang:
         return esc(text)
     return f'<span lang="{text_lang}">{esc(text)}</span>'
-
-
-def rel(from_path: str, to_path: str) -> str:
-    """Relative Markdown link between two output files."""
-    target_file = to_path
-    anchor = ""
-    if "#" in to_path:
-        target_file, anchor = to_path.split("#", 1)
-        anchor = "#" + anchor
-    start = posixpath.dirname(from_path) or "."
-    return posixpath.relpath(target_file, start) + anchor
-
-
-def region_path(region_id: str = "") -> str:
-    return f"alueet/{region_id}/index.md" if region_id else "alueet/index.md"
-
-
-def answer_path(answer_id: str = "") -> str:
-    return f"ukk/{answer_id}/index.md" if answer_id else "ukk/index.md"
-
-
-def resolve_site_links(markdown: str, from_path: str) -> str:
-    """Rewrite editors' alue:/ukk:/aihe: links into relative links."""
-    def replace(match: re.Match[str]) -> str:
-        scheme, target, anchor = match.group(1), match.group(2), match.group(3) or ""
-        if scheme == "alue":
-            path = region_path(target)
-        elif scheme in ("ukk", "aihe"):
-            path = answer_path(target)
-        else:
-            return match.group(0)
-        return f"]({rel(from_path, path + anchor)})"
-    return _LINK_TARGET.sub(replace, markdown)
 
 
 def region_display_name(region: Region, lang: str) -> str:
@@ -205,12 +170,12 @@ def render_region(region: Region, content: Content, lang: str) -> RenderedPage:
     source_file = f"content/regions/{region.id}.yml"
     name = region_display_name(region, lang)
     description = region.summary.get(lang) if region.summary else name
-    out = [page_meta(content, name, _plain(description), source_file,
+    out = [page_meta(content, name, plain_text(description), source_file,
                      kb_region=region.id, **copylink_meta(content, lang)),
            f"# {esc(name)} {{#otsikko}}\n\n", reviewed_line(region.reviewed, content, lang),
            keywords_line([n for n in [region.brand_name, *region.other_names] if n])]
     if region.summary:
-        out.append(resolve_site_links(region.summary.get(lang), path) + "\n\n")
+        out.append(resolve_links(region.summary.get(lang), path, lang) + "\n\n")
     out.append(_region_basic_facts(region, content, lang))
     out.append(_region_municipalities(region, content, lang, path))
     out.append(f"## {esc(t('region.structures'))} {{#yhteistyorakenteet}}\n\n")
@@ -228,7 +193,7 @@ def render_region(region: Region, content: Content, lang: str) -> RenderedPage:
     return RenderedPage(path, "".join(out))
 
 
-def _plain(markdown: str) -> str:
+def plain_text(markdown: str) -> str:
     text = re.sub(r"\]\([^)]*\)", "]", markdown)
     text = re.sub(r"\{[^}]*\}", "", text)
     return re.sub(r"[*_`\[\]]", "", text).strip()
@@ -272,7 +237,7 @@ def _structure(structure, content: Content, lang: str, path: str) -> str:
     t = lambda key: content.t(key, lang)  # noqa: E731
     out = [f"### {esc(structure.name.get(lang))} {{#{structure.id}}}\n\n",
            f'<p class="kb-type">{esc(t("structure_type." + structure.type))}</p>\n\n',
-           resolve_site_links(structure.description.get(lang), path) + "\n\n"]
+           resolve_links(structure.description.get(lang), path, lang) + "\n\n"]
     facts = []
     if structure.decided_by:
         facts.append(f"- {t('structure.decided_by')}: {esc(structure.decided_by.get(lang))}")
@@ -324,7 +289,7 @@ def render_faq_index(content: Content, lang: str) -> RenderedPage:
            f"# {esc(t('faq.title'))} {{#otsikko}}\n\n{t('faq.intro')}\n\n"]
     for topic in content.topics.values():
         out.append(f"## [{esc(topic.name.get(lang))}]({rel(path, answer_path(topic.id))}) "
-                   f"{{#{topic.id}}}\n\n{resolve_site_links(topic.description.get(lang), path)}\n\n")
+                   f"{{#{topic.id}}}\n\n{resolve_links(topic.description.get(lang), path, lang)}\n\n")
         for answer in answers_of(content, topic.id):
             question = answer.texts[lang].meta.question
             out.append(f"- [{esc(question)}]({rel(path, answer_path(answer.id))})\n")
@@ -334,15 +299,15 @@ def render_faq_index(content: Content, lang: str) -> RenderedPage:
 
 def render_topic(topic, content: Content, lang: str) -> RenderedPage:
     path = answer_path(topic.id)
-    out = [page_meta(content, topic.name.get(lang), _plain(topic.description.get(lang)),
+    out = [page_meta(content, topic.name.get(lang), plain_text(topic.description.get(lang)),
                      "content/faq/topics.yml"),
            f"# {esc(topic.name.get(lang))} {{#otsikko}}\n\n"
-           f"{resolve_site_links(topic.description.get(lang), path)}\n\n"]
+           f"{resolve_links(topic.description.get(lang), path, lang)}\n\n"]
     for answer in answers_of(content, topic.id):
         text = answer.texts[lang]
         out.append(f"## {alias_anchors(answer)}[{esc(text.meta.question)}]"
                    f"({rel(path, answer_path(answer.id))}) {{#{answer.id}}}\n\n"
-                   f"{resolve_site_links(text.meta.answer, path)}\n\n")
+                   f"{resolve_links(text.meta.answer, path, lang)}\n\n")
     return RenderedPage(path, "".join(out))
 
 
@@ -352,15 +317,15 @@ def render_answer(answer: Answer, content: Content, lang: str) -> RenderedPage:
     meta = text.meta
     path = answer_path(answer.id)
     topic = content.topics[answer.topic]
-    out = [page_meta(content, meta.question, _plain(meta.answer), content.source_path(text.path),
+    out = [page_meta(content, meta.question, plain_text(meta.answer), content.source_path(text.path),
                      kb_answer=answer.id, kb_keywords=", ".join(meta.keywords),
                      **copylink_meta(content, lang)),
            f"# {esc(meta.question)} {{#otsikko}}\n\n",
            reviewed_line(meta.reviewed, content, lang),
            outdated_notice(answer, content, lang),
-           f"{resolve_site_links(meta.answer, path)}\n{{: .kb-lead #vastaus}}\n\n",
+           f"{resolve_links(meta.answer, path, lang)}\n{{: .kb-lead #vastaus}}\n\n",
            keywords_line(meta.keywords),
-           resolve_site_links(text.body.strip(), path) + "\n\n"]
+           resolve_links(text.body.strip(), path, lang) + "\n\n"]
     if answer.regions:
         out.append(f"## {esc(t('answer.regions'))} {{#alueet}}\n\n")
         for region_id in answer.regions:
@@ -381,7 +346,8 @@ def outdated_notice(answer: Answer, content: Content, lang: str) -> str:
     if lang == "fi" or translations.answer_status(answer) != translations.OUTDATED:
         return ""
     # Raw HTML: a link into the other language's tree, which MkDocs does not know.
-    link = (f'<a href="../../../{answer_path(answer.id).removesuffix("index.md")}" '
+    path = answer_path(answer.id)
+    link = (f'<a href="{to_site_root(path, lang)}{page_dir(path)}" '
             f'hreflang="fi">{esc(content.t("translation.outdated_link", lang))}</a>')
     text = content.t("translation.outdated", lang).format(link=link)
     return f'<p class="kb-translation-outdated" role="note">{text}</p>\n\n'
@@ -434,10 +400,17 @@ def render_page(page, content: Content, lang: str) -> RenderedPage:
     path = "index.md" if page.slug == "" else f"{page.slug}.md"
     out = [page_meta(content, page.title, page.title, content.source_path(page.path)),
            f"# {esc(page.title)} {{#otsikko}}\n\n",
-           resolve_site_links(open_data_links(page.body.strip(), path, lang), path), "\n\n"]
+           resolve_links(page.body.strip(), path, lang), "\n\n"]
     if page.slug == "":
         out.append(_home_extras(content, lang, path))
     return RenderedPage(path, "".join(out))
+
+
+def recently_reviewed(content: Content, lang: str, limit: int) -> list[AnswerText]:
+    """The most recently reviewed answers of one language, newest first (home page, feeds)."""
+    texts = sorted((a.texts[lang] for a in content.answers.values()),
+                   key=lambda t: (t.meta.reviewed, t.meta.id), reverse=True)
+    return texts[:limit]
 
 
 def _home_extras(content: Content, lang: str, path: str) -> str:
@@ -445,11 +418,9 @@ def _home_extras(content: Content, lang: str, path: str) -> str:
     out = [f"## {esc(t('home.regions'))} {{#alueet}}\n\n",
            t("home.regions_text").format(link=rel(path, region_path())) + "\n\n",
            f"## {esc(t('home.latest'))} {{#viimeksi-tarkistetut}}\n\n"]
-    latest = sorted(content.answers.values(),
-                    key=lambda a: (a.texts[lang].meta.reviewed, a.id), reverse=True)
-    for answer in latest[:LATEST_COUNT]:
-        meta = answer.texts[lang].meta
-        out.append(f"- [{esc(meta.question)}]({rel(path, answer_path(answer.id))}) – "
+    for text in recently_reviewed(content, lang, LATEST_COUNT):
+        meta = text.meta
+        out.append(f"- [{esc(meta.question)}]({rel(path, answer_path(meta.id))}) – "
                    f"{format_date(meta.reviewed, content, lang)}\n")
     return "".join(out) + "\n"
 

@@ -20,15 +20,10 @@ from pydantic import BaseModel, ValidationError
 
 from .loading import Positions
 from .model import LANGUAGES, Content
-from .opendata import OPEN_DATA_FILES
+from .urls import LAYOUT_ANCHORS, LINK_SCHEMES, OPEN_DATA_FILES, OPEN_DATA_SCHEME, SITE_LINK
 from .problems import Problems, allowed_list, did_you_mean
 
-# Anchors the renderer itself puts on county and answer pages; structure,
-# contact and heading ids must not take them.
-RESERVED_ANCHORS = {
-    "perustiedot", "kunnat", "yhteistyorakenteet", "yhteystiedot", "lahteet", "alueet",
-    "vastaus", "tarkistettu", "kunta-alue-haku", "kielitilanne", "otsikko",
-}
+RESERVED_ANCHORS = LAYOUT_ANCHORS  # structure, contact and heading ids must not take them
 
 
 # --- one file: pydantic errors -> lines -------------------------------------------
@@ -118,7 +113,6 @@ def _message(error: dict) -> str:
 # --- Markdown written by editors ---------------------------------------------------
 
 ALLOWED_HTML_TAGS = {"abbr", "br", "sub", "sup"}
-LINK_SCHEMES = {"alue": "regions", "ukk": "answers", "aihe": "topics"}
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
@@ -131,7 +125,6 @@ _ATTR_LIST = re.compile(r"\{:?\s*((?:[#.][^\s}]+|[A-Za-z-]+=(?:\"[^\"]*\"|'[^']*
 _ATTR_OK = re.compile(r"^(?:#[a-z0-9]+(?:-[a-z0-9]+)*|\.[A-Za-z0-9_-]+|lang=[\"']?(?:fi|sv|en|se)[\"']?)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _HEADING_ID = re.compile(r"\{\s*#([a-z0-9]+(?:-[a-z0-9]+)*)\s*\}\s*$")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([a-z]+):([^)\s>#]*)(#[^)\s>]*)?>?\s*\)")
 
 
 def _prose_lines(body: str) -> list[str]:
@@ -192,11 +185,11 @@ def check_markdown(body: str, first_line: int, path: Path, problems: Problems,
 
 
 def _check_links(line: str, n: int, path: Path, problems: Problems, content: Content) -> None:
-    for match in _LINK_TARGET.finditer(line):
+    for match in SITE_LINK.finditer(line):
         scheme, target = match.group(1), match.group(2)
         if scheme in ("http", "https", "mailto"):
             continue
-        if scheme == "avoindata":
+        if scheme == OPEN_DATA_SCHEME:
             _check_open_data_link(target, n, path, problems)
             continue
         if scheme not in LINK_SCHEMES:

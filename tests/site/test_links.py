@@ -120,15 +120,14 @@ def test_old_id_still_anchors_the_answer_on_its_topic_page(renamed_with_alias: R
 
 def test_a_redirect_never_overwrites_a_real_page(tmp_path: Path, capsys) -> None:
     from postbuild import redirects
+    from sitegen.redirects import Redirect
     site = tmp_path / "site"
     for answer in ("olemassa", "toinen"):
         page = site / "ukk" / answer / "index.html"
         page.parent.mkdir(parents=True)
         page.write_text('<link rel="canonical" href="https://x.fi/ukk/toinen/">', "utf-8")
-    table = tmp_path / "redirects.json"
-    table.write_text('[{"lang": "fi", "source": "ukk/olemassa/", "target": "ukk/toinen/", '
-                     '"title": "T", "moved": "M"}]', "utf-8")
-    assert redirects.run(site, table) is False
+    row = Redirect(lang="fi", source="ukk/olemassa/", target="ukk/toinen/", title="T", moved="M")
+    assert redirects.write_stubs(site, [row], "https://x.fi/") is False
     assert "would overwrite a real page" in capsys.readouterr().err
     assert "refresh" not in (site / "ukk" / "olemassa" / "index.html").read_text("utf-8")
 

@@ -7,7 +7,6 @@ sequential `mkdocs build` of the same generated Markdown.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -25,11 +24,12 @@ def _html_files(site: Path) -> dict[str, bytes]:
 def test_parallel_language_builds_equal_the_plugins_sequential_build(site: Path, tmp_path: Path) -> None:
     sequential = tmp_path / "sequential"
     with build_site.build_lock():
-        env = build_site.generate(ROOT)
-        assert env is not None
+        content = build_site.generate(ROOT)
+        assert content is not None
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                                  "--site-dir", str(sequential)],
-                                cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True)
+                                cwd=ROOT, env=build_site.mkdocs_environment(content),
+                                capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     expected = _html_files(sequential)
     built = _html_files(site)
