@@ -74,10 +74,6 @@ def span(text: str, text_lang: str, page_lang: str) -> str:
     return f'<span lang="{text_lang}">{esc(text)}</span>'
 
 
-def region_display_name(region: Region, lang: str) -> str:
-    return region.name.get(lang)
-
-
 def sources_list(sources: list[Source], content: Content, lang: str) -> str:
     items = []
     for source in sources:
@@ -135,7 +131,7 @@ def render_region_index(content: Content, lang: str) -> RenderedPage:
            f"{t('regions.col.language')} | {t('regions.col.municipalities')} |\n",
            "|---|---|---|---:|\n"]
     for region in sorted(content.regions.values(), key=lambda r: r.name.get(lang)):
-        out.append(f"| [{esc(region_display_name(region, lang))}]({rel(path, region_path(region.id))})"
+        out.append(f"| [{esc(region.name.get(lang))}]({rel(path, region_path(region.id))})"
                    f" | {esc(region.brand_name or '')} | {t('language.' + region.language)} | "
                    f"{len(content.municipalities_of(region.id))} |\n")
     out.append(f"\n## {esc(t('regions.lookup.title'))} {{#kunta-alue-haku}}\n\n")
@@ -147,7 +143,7 @@ def render_region_index(content: Content, lang: str) -> RenderedPage:
         other = m.name_fi if lang == "sv" else (m.name_sv or "")
         other_md = span(other, other_lang(lang), lang) if other and other != m.name(lang) else ""
         out.append(f"| {esc(m.name(lang))} | {other_md} | "
-                   f"[{esc(region_display_name(region, lang))}]({rel(path, region_path(region.id))}) | "
+                   f"[{esc(region.name.get(lang))}]({rel(path, region_path(region.id))}) | "
                    f"{t('language.' + m.language)} |\n")
     for m in content.municipalities:
         for change in m.former:
@@ -161,14 +157,14 @@ def merged_note(change, municipality: Municipality, content: Content, lang: str,
     return content.t("municipality.merged", lang).format(
         old=esc(change.name.get(lang)), new=esc(municipality.name(lang)),
         date=format_date(change.date, content, lang),
-        region=f"[{esc(region_display_name(region, lang))}]({rel(from_path, region_path(region.id))})")
+        region=f"[{esc(region.name.get(lang))}]({rel(from_path, region_path(region.id))})")
 
 
 def render_region(region: Region, content: Content, lang: str) -> RenderedPage:
     t = lambda key: content.t(key, lang)  # noqa: E731
     path = region_path(region.id)
     source_file = f"content/regions/{region.id}.yml"
-    name = region_display_name(region, lang)
+    name = region.name.get(lang)
     description = region.summary.get(lang) if region.summary else name
     out = [page_meta(content, name, plain_text(description), source_file,
                      kb_region=region.id, **copylink_meta(content, lang)),
@@ -256,7 +252,7 @@ def _partial_date(value: str, content: Content, lang: str) -> str:
     if len(parts) == 3:
         return format_date(date(*parts), content, lang)
     if len(parts) == 2:
-        return f"{parts[1]}/{parts[0]}"
+        return content.t("date.month_format", lang).format(m=parts[1], y=parts[0])
     return str(parts[0])
 
 
@@ -330,7 +326,7 @@ def render_answer(answer: Answer, content: Content, lang: str) -> RenderedPage:
         out.append(f"## {esc(t('answer.regions'))} {{#alueet}}\n\n")
         for region_id in answer.regions:
             region = content.regions[region_id]
-            out.append(f"- [{esc(region_display_name(region, lang))}]"
+            out.append(f"- [{esc(region.name.get(lang))}]"
                        f"({rel(path, region_path(region_id))})\n")
         out.append("\n")
     out.append(f"## {esc(t('answer.sources'))} {{#lahteet}}\n\n"
