@@ -19,14 +19,10 @@ Material's own search box on the same pages.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,13 +30,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from yaml_env_tag import add_env_tag   # pyyaml_env_tag, MkDocs' own reader of !ENV
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+# The tests' browser settings and quiet localhost server, as scripts/bench.py uses them.
+from conftest import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
+
 QUERIES = ROOT / "tests" / "search_queries.yml"
 HOME = {"fi": "/", "sv": "/sv/"}
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 TIMEOUT_MS = 15_000
 
 
@@ -100,24 +99,7 @@ def language_of(url: str) -> str:
     return "sv" if url.startswith("/sv/") else "fi"
 
 
-# --- serving and driving the browser ------------------------------------------------
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The folder on a free port of 127.0.0.1, as a static host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-
+# --- driving the browser ------------------------------------------------------------
 
 @contextmanager
 def chromium() -> Iterator[object]:
@@ -233,17 +215,10 @@ def run_lunr(browser, base: str, queries: list[Query]) -> list[Outcome]:
 # --- Material's lunr search, for comparison -----------------------------------------
 
 class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: !ENV [NAME, default] -> the value now."""
+    """Reads mkdocs.yml with MkDocs' `!ENV [NAME, default]` tag (the value now)."""
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node):
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) \
-        else [loader.construct_scalar(node)]
-    *keys, default = names if len(names) > 1 else (*names, None)
-    return next((os.environ[k] for k in keys if k in os.environ), default)
-
-
-_EnvLoader.add_constructor("!ENV", _env)
+add_env_tag(_EnvLoader)
 
 
 def lunr_config(docs: Path, nav: Path, out_site: Path) -> dict:
@@ -255,6 +230,9 @@ def lunr_config(docs: Path, nav: Path, out_site: Path) -> dict:
     config["strict"] = False
     config["theme"].pop("custom_dir", None)
     config.pop("extra_css", None)
+    # The config is written into a temporary folder, where the hooks' relative paths
+    # do not resolve; the one hook (the root 404 page) does not matter for search.
+    config.pop("hooks", None)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     i18n.pop("reconfigure_search", None)
     config["plugins"] = [{"search": {"lang": ["fi", "sv"]}}, {"i18n": i18n}]
@@ -265,20 +243,17 @@ def build_lunr_site(tmp: Path) -> Path:
     """Generate the Markdown into tmp (not build/: a parallel `make build` rewrites
     that) and build it with Material's search."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from sitegen.cli import load_or_report  # noqa: PLC0415
-    from sitegen.export import site_environment, write_markdown_tree, write_navigation  # noqa: PLC0415
-    content = load_or_report(ROOT)
+    import build_site  # noqa: PLC0415
+    docs, nav, out = tmp / "docs", tmp / "nav.yml", tmp / "site"
+    content = build_site.generate(ROOT, docs, nav)
     if content is None:
         raise SystemExit("the content does not validate: run `make validate`")
-    docs, nav, out = tmp / "docs", tmp / "nav.yml", tmp / "site"
-    write_markdown_tree(content, docs)
-    write_navigation(content, nav)
     config_file = tmp / "mkdocs-lunr.yml"
     config_file.write_text(yaml.safe_dump(lunr_config(docs, nav, out), allow_unicode=True),
                            encoding="utf-8")
-    env = {**os.environ, **site_environment(content), "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
-                    str(config_file)], cwd=ROOT, env=env, check=True)
+                    str(config_file)], cwd=ROOT, env=build_site.mkdocs_environment(content),
+                   check=True)
     return out
 
 
@@ -315,11 +290,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'engine':<22} {'lang':<4} {'queries':>7} {'recall@1':>9} {'recall@3':>9} "
           f"{'MRR':>6} {'median ms':>10} {'first ms':>9} {'other lang':>10}")
     with chromium() as browser:
-        with served(args.site) as base:
+        with serving(args.site) as base:
             report("Pagefind 1.5.2", run_pagefind(browser, base, queries), args.misses)
         if not args.no_compare:
             with tempfile.TemporaryDirectory() as tmp:
-                with served(build_lunr_site(Path(tmp))) as base:
+                with serving(build_lunr_site(Path(tmp))) as base:
                     report("Material lunr 9.8.1", run_lunr(browser, base, queries), args.misses)
     print("median ms: submit to rendered results. first ms: the first query of a language "
           "(Pagefind: includes loading its index; lunr: its index is built before, when the "

@@ -1,12 +1,16 @@
 """MkDocs hook: the default language's 404.html stays at the site root.
 
-mkdocs-static-i18n 1.3.1 builds the default language (Finnish) first, then each
-other language into the same site/, and every build writes the theme's
-404.html at the root, so the language built last wins (static-i18n #284, #349).
-Listing Finnish last in mkdocs.yml avoided that, but static-i18n then builds
-Finnish twice (the main build, and again as the last language): a third of all
-MkDocs time (`make bench`). So Finnish is listed first, and this hook keeps the
-404 page of the first build and writes it back when every language is built.
+Only single-process builds need it: `make serve`, the plugin's sequential
+reference build in tests/site/test_parallel_build.py and bench's plain
+`mkdocs build`. There mkdocs-static-i18n 1.3.1 builds the default language
+(Finnish, listed first) and then each other language into the same site_dir,
+and every build writes the theme's 404.html at the root, so the language built
+last wins (static-i18n #284, #349). This hook keeps the 404 page of the first
+build and writes it back when every language is built.
+
+`make build` runs one MkDocs process per language
+(scripts/mkdocs_language_build.py sets the plugin's `building`), so the root
+404.html comes from the Finnish process and the hook leaves it alone.
 
 MkDocs-only glue, like mkdocs.yml itself; the content layer knows nothing of it.
 """

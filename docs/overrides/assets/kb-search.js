@@ -1,7 +1,9 @@
 /* Site search in the header (issue 5), on Pagefind's JavaScript API.
  *
- * - One Pagefind bundle per language (scripts/postbuild/search.py), loaded only
- *   when the reader starts to search; a Swedish page can only query sv pages.
+ * - One Pagefind bundle, site/pagefind/, with an index per language
+ *   (scripts/postbuild/search.py); data-bundle points every page at it. It is
+ *   loaded only when the reader starts to search, and pagefind.js loads only the
+ *   index of the page's <html lang>: a Swedish page can only query sv pages.
  * - Results: the page title (an answer's question) and an excerpt; the link
  *   goes to the best-matching section (#anchor) of long pages, such as a
  *   county's municipality list, and other matching sections are listed below.
