@@ -1,5 +1,5 @@
 """Shared fixtures: the real site built once per session, served on localhost,
-and a headless Chromium driven by Playwright.
+a headless Chromium driven by Playwright, and copies of the fixture project.
 
 With CI=true a missing browser is a failure, never a skip.
 """
@@ -10,7 +10,6 @@ import contextlib
 import functools
 import http.server
 import os
-import shutil
 import sys
 import threading
 from pathlib import Path
@@ -60,6 +59,25 @@ def serving(directory: Path):
         httpd.shutdown()
 
 
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of the minimal fixture project (see tests/fixtureproject.py).
+
+    Here rather than in tests/unit/conftest.py: with a single conftest module,
+    `from conftest import …` (scripts/search_eval.py, scripts/bench.py) always finds
+    this one, whichever test folders pytest loaded first."""
+    from fixtureproject import copy_fixture
+    return copy_fixture(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def renamed_with_alias(tmp_path_factory):
+    """The real content with one answer renamed and its old id kept in `aliases`, built
+    once for the link contract (tests/site/) and the browser (tests/browser/)."""
+    from linkfixtures import build_renamed
+    return build_renamed(tmp_path_factory.mktemp("alias"), keep_alias=True)
+
+
 @pytest.fixture(scope="session")
 def server(site: Path):
     """Serve the built site on 127.0.0.1 (a free port); yields the base URL."""
@@ -76,7 +94,7 @@ def serve():
 @pytest.fixture(scope="session")
 def browser():
     in_ci = os.environ.get("CI", "").lower() == "true"
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+    if not Path(CHROMIUM).is_file():      # the very binary launched below
         message = f"Chromium not found at {CHROMIUM}: run `make test` (installs it through apt)"
         if in_ci:
             pytest.fail(message)

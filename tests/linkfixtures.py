@@ -1,6 +1,7 @@
 """A copy of the repository's content with one answer renamed, as an editor would do
 it, built by the real build. Used by tests/site/test_links.py (the link contract)
-and tests/browser/test_links_browser.py (old addresses in a browser)."""
+and, through the session fixture `renamed_with_alias` of tests/conftest.py (built once),
+by tests/browser/test_links_browser.py (old addresses in a browser)."""
 
 from __future__ import annotations
 

@@ -6,27 +6,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-pytestmark = pytest.mark.browser
+from browsertools import clipboard_page, tab_until
 
-MAX_TABS = 80
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def keyboard_page(server, browser):
-    context = browser.new_context(base_url=server)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
-def tab_until(page: Page, selector: str) -> None:
-    """Press Tab (only Tab) until the focused element matches selector."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"{page.url}: Tab never reaches {selector}")
+    with clipboard_page(browser, server) as tab:
+        yield tab
 
 
 @pytest.mark.parametrize("start, query", [("/ukk/", "kumppanuusavustus"),

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browsertools import clipboard_page, tab_until
-from linkfixtures import Renamed, build_renamed
+from browsertools import clipboard_page, context_page, tab_until
+from linkfixtures import Renamed
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +16,6 @@ pytestmark = pytest.mark.browser
 def clip_page(server, browser):
     with clipboard_page(browser, server, locale="fi-FI") as tab:
         yield tab
-
-
-@pytest.fixture(scope="module")
-def renamed(tmp_path_factory) -> Renamed:
-    """The real content with one answer renamed and its old id kept in `aliases`."""
-    return build_renamed(tmp_path_factory.mktemp("alias-browser"), keep_alias=True)
 
 
 def clipboard(page: Page) -> str:
@@ -94,25 +88,23 @@ def test_switching_language_keeps_the_anchor(page: Page, server: str) -> None:
 
 
 @pytest.mark.parametrize("prefix", ["", "/sv"])
-def test_old_address_lands_on_the_answer_with_its_anchor(browser, serve, renamed: Renamed,
+def test_old_address_lands_on_the_answer_with_its_anchor(browser, serve,
+                                                         renamed_with_alias: Renamed,
                                                          prefix: str) -> None:
-    with serve(renamed.site) as base:
-        context = browser.new_context()
-        tab = context.new_page()
+    renamed = renamed_with_alias
+    with serve(renamed.site) as base, context_page(browser) as tab:
         tab.goto(f"{base}{prefix}/ukk/{renamed.old}/#lahteet")
         expect(tab).to_have_url(f"{base}{prefix}/ukk/{renamed.new}/#lahteet")
         expect(tab.locator("h2#lahteet")).to_be_in_viewport()
-        context.close()
 
 
-def test_old_address_redirects_without_javascript(browser, serve, renamed: Renamed) -> None:
-    with serve(renamed.site) as base:
-        context = browser.new_context(java_script_enabled=False)
-        tab = context.new_page()
+def test_old_address_redirects_without_javascript(browser, serve,
+                                                  renamed_with_alias: Renamed) -> None:
+    renamed = renamed_with_alias
+    with serve(renamed.site) as base, context_page(browser, java_script_enabled=False) as tab:
         tab.goto(f"{base}/sv/ukk/{renamed.old}/")
         expect(tab).to_have_url(f"{base}/sv/ukk/{renamed.new}/")
         expect(tab.locator("html")).to_have_attribute("lang", "sv")
-        context.close()
 
 
 def test_a_browser_that_refuses_to_copy_shows_the_address(page: Page, server: str,

@@ -29,17 +29,18 @@ def test_recall_at_3_on_the_query_set(outcomes, lang: str) -> None:
         f"{lang} recall@3 {result.recall_at_3:.2f}; not in the top 3:\n" + "\n".join(misses)
 
 
-def test_a_language_never_returns_the_other_languages_pages(browser, server) -> None:
+def test_a_language_never_returns_the_other_languages_pages(outcomes, browser, server) -> None:
     """Every query of the set typed on both home pages, Finnish queries on the Swedish
     page included: all results (not just the top 3) stay in the page's language."""
-    queries = load_queries()
-    swapped = [Query(lang, q.text, q.expect) for q in queries for lang in HOME
-               if lang != q.lang]
-    for outcome in run_pagefind(browser, server, queries + swapped):
+    swapped = [Query(lang, o.query.text, o.query.expect) for o in outcomes for lang in HOME
+               if lang != o.query.lang]
+    swapped_outcomes = run_pagefind(browser, server, swapped)
+    for outcome in [*outcomes, *swapped_outcomes]:
         wrong = [u for u in outcome.urls if u.startswith("/sv/") != (outcome.query.lang == "sv")]
         assert not wrong, f"{outcome.query.lang} {outcome.query.text!r} returned {wrong}"
-    swapped_hits = sum(1 for o in run_pagefind(browser, server, swapped) if o.urls)
-    assert swapped_hits < len(swapped), "no query typed in the other language found nothing"
+    swapped_hits = sum(1 for o in swapped_outcomes if o.urls)
+    assert swapped_hits > 0, "no query typed in the other language found anything: " \
+                             "the check above had no result to look at"
 
 
 def open_search(page, path: str):
@@ -59,11 +60,12 @@ def search(page, text: str) -> None:
     page.wait_for_selector(f"[data-kb-search-results][data-query='{text}']")
 
 
-def test_search_box_in_the_header_finds_a_county_section(page, server) -> None:
+def test_search_box_in_the_header_finds_a_county_section(page, server, content) -> None:
     box, violations, requests = open_search(page, "/")
-    search_input = page.get_by_role("searchbox", name="Hae sivustolta")
+    label = content.t("search.label", "fi")
+    search_input = page.get_by_role("searchbox", name=label)
     assert search_input.is_visible()
-    assert page.get_by_role("search", name="Hae sivustolta").count() == 1
+    assert page.get_by_role("search", name=label).count() == 1
     search(page, "Porvoo")
     status = page.locator("[role=status][data-kb-search-status]")
     assert "Porvoo" in status.inner_text()
@@ -72,7 +74,8 @@ def test_search_box_in_the_header_finds_a_county_section(page, server) -> None:
         assert size["width"] <= 1 and size["height"] <= 1
     hrefs = [urlsplit(a.get_attribute("href")) for a in
              page.locator(".kb-search__result > a").all()]
-    county = [h for h in hrefs if h.path == "/alueet/ita-uusimaa/"]
+    porvoo = next(m for m in content.municipalities if m.name_fi == "Porvoo")
+    county = [h for h in hrefs if h.path == f"/alueet/{porvoo.region}/"]
     assert county and county[0].fragment == "kunnat", "the link should go to the municipality list"
     first = page.locator(".kb-search__result").first
     assert first.locator(".kb-search__title").inner_text().strip()
@@ -103,9 +106,11 @@ def test_keyboard_only(page, server) -> None:
     assert page.url.removeprefix(server) == focused
 
 
-def test_swedish_page_searches_in_swedish(page) -> None:
+def test_swedish_page_searches_in_swedish(page, content) -> None:
     open_search(page, "/sv/ukk/")
-    assert page.get_by_role("searchbox", name="Sök på webbplatsen").is_visible()
+    assert page.get_by_role("searchbox", name=content.t("search.label", "sv")).is_visible()
     search(page, "järjestöneuvottelukunta")   # the Finnish word for a Swedish page's topic
-    for link in page.locator(".kb-search__panel a").all():
+    links = page.locator(".kb-search__panel a").all()
+    assert links, "the Finnish word found no Swedish page"
+    for link in links:
         assert urlsplit(link.get_attribute("href")).path.startswith("/sv/")

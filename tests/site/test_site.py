@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from htmltools import absolute, language_of_url, pages, parse, resolve, twin_url, url_of
+from link_contract import article_anchors
 
 REGION_SECTIONS = ["tarkistettu", "perustiedot", "kunnat", "yhteistyorakenteet",
                    "yhteystiedot", "lahteet"]
@@ -42,12 +43,17 @@ def test_switcher_goes_to_the_same_page_in_the_other_language(site: Path) -> Non
 
 
 def test_same_anchors_in_both_languages(site: Path) -> None:
+    """kb-links.js adds the current #anchor to the switcher link (which goes to the twin
+    page, test above): the twin must have every anchor a reader can be at, and the
+    reverse. The theme's own ids (__drawer …) do not count, except inside the article."""
+    def anchors(path: Path) -> set[str]:
+        ids = {i for i in parse(path).ids if not i.startswith("__")}
+        return ids | set(article_anchors(path.read_text(encoding="utf-8")))
     for path in pages(site):
         url = url_of(site, path)
         if language_of_url(url) != "fi":
             continue
-        fi_ids = {i for i in parse(path).ids if not i.startswith("__")}
-        sv_ids = {i for i in parse(resolve(site, twin_url(url))).ids if not i.startswith("__")}
+        fi_ids, sv_ids = anchors(path), anchors(resolve(site, twin_url(url)))
         assert fi_ids == sv_ids, f"{url}: anchors differ: {sorted(fi_ids ^ sv_ids)}"
 
 
@@ -135,9 +141,18 @@ def test_no_third_party_assets_in_html(site: Path) -> None:
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "sv/"])
-def test_other_language_names_are_marked(site: Path, lang_prefix: str) -> None:
-    """On a Swedish page the Finnish name carries lang="fi", and the reverse."""
+def test_other_language_names_are_marked(site: Path, content, lang_prefix: str) -> None:
+    """On a Swedish page the Finnish name carries lang="fi", and the reverse (WCAG 3.1.2)."""
     html = (site / lang_prefix / "alueet" / "pirkanmaa" / "index.html").read_text(encoding="utf-8")
     other = "fi" if lang_prefix else "sv"
-    name = "Pirkanmaan hyvinvointialue" if other == "fi" else "Birkalands välfärdsområde"
+    name = getattr(content.regions["pirkanmaa"].name, other)
     assert f'<span lang="{other}">{name}</span>' in html
+
+
+def test_swedish_county_index_marks_finnish_municipality_names(site: Path, content) -> None:
+    """A Finnish municipality name quoted on a Swedish page carries lang="fi"."""
+    html = (site / "sv" / "alueet" / "index.html").read_text(encoding="utf-8")
+    bilingual = [m for m in content.municipalities if m.name_sv and m.name_sv != m.name_fi]
+    assert bilingual
+    for m in bilingual:
+        assert f'<span lang="fi">{m.name_fi}</span>' in html, m.name_fi
