@@ -14,17 +14,21 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "make build      validate content and build the site into site/"
 	@echo "make validate   check all content without building (path:line: message)"
-	@echo "make serve      live preview on http://127.0.0.1:8000 (reloads on content/ changes)"
+	@echo "make generate   validate and write the Markdown tree into build/docs/ (no MkDocs)"
+	@echo "make serve      live preview on http://127.0.0.1:8000 (regenerates when content/ or docs/ change)"
 	@echo "make test       run the whole test suite (installs Chromium through apt if missing)"
+	@echo "make test-fast  run the tests without the browser tests"
+	@echo "make chromium   install Debian's Chromium for the browser tests, if missing"
 	@echo "make schemas    regenerate schemas/*.schema.json from the content model"
 	@echo "make links      regenerate tests/link-contract.txt (every published URL and anchor)"
 	@echo "make search-eval  measure search quality (recall@1/3, MRR) on tests/search_queries.yml"
 	@echo "make new-answer TOPIC=avustukset ID=uusi-vastaus   create both language files"
 	@echo "make new-structure REGION=pirkanmaa ID=uusi-rakenne TYPE=forum   add a structure"
-	@echo "make translations  list missing or outdated translations"
+	@echo "make translations  list missing, outdated and not yet tracked translations"
 	@echo "make stale      list content whose review date is older than STALE_MONTHS (12)"
 	@echo "make bench      build-time benchmark (real site, 500 and 2,000 synthetic answers)"
 	@echo "make lock       re-resolve requirements.in into requirements.lock"
+	@echo "make clean      remove build/ and site/"
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -82,7 +86,7 @@ stale: $(STAMP)
 bench: $(STAMP)
 	$(PY) scripts/bench.py
 
-lock:
+lock: $(STAMP)
 	test -x $(VENV)/bin/pip-compile || $(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 	  -o requirements.lock requirements.in

@@ -6,13 +6,16 @@
 (`make new-answer TOPIC=… ID=…` and `make new-structure REGION=… ID=… TYPE=…`.)
 
 Every field a reader would see starts EMPTY ("") with a comment saying what
-to write. Empty texts, an empty keyword list and an empty source address are
-validation errors, so a half-filled skeleton can never be published: `make
-validate` (and the pull-request check) names each field still to fill.
+to write. Empty texts, an empty keyword list, an empty source address and an
+answer without text below its front matter are validation errors, so a
+half-filled skeleton can never be published: `make validate` (and the
+pull-request check) names each one still to fill. (`regions: []` and
+`aliases: []` are valid as they are: a national answer, no earlier ids.)
 
 Ids are permanent URLs and anchors, so an id that is or ever was in use
 (another answer's id or alias, a topic id, a structure or contact id of the
-county) is refused.
+county) is refused, by the same rules `make validate` applies
+(`answer_id_owners`, `item_id_problem` in sitegen/validation.py).
 """
 
 from __future__ import annotations
@@ -29,11 +32,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from pydantic import TypeAdapter, ValidationError  # noqa: E402
 
-from sitegen.content import load_content  # noqa: E402
-from sitegen.loading import ContentLoadError, load_yaml_file  # noqa: E402
+from sitegen.content import load_content, region_files  # noqa: E402
+from sitegen.loading import ContentLoadError, parse_yaml, read_text  # noqa: E402
 from sitegen.model import Content, Slug, StructureType  # noqa: E402
 from sitegen.problems import allowed_list, did_you_mean, display_path  # noqa: E402
-from sitegen.validation import RESERVED_ANCHORS  # noqa: E402
+from sitegen.validation import answer_id_owners, item_id_problem  # noqa: E402
 
 STRUCTURE_TYPES: tuple[str, ...] = typing.get_args(StructureType)
 
@@ -65,7 +68,8 @@ ANSWER_TEMPLATE = {
     "fi": """---
 id: {id}
 topic: {topic}
-# TÄYTÄ kaikki tyhjät ("") ja tyhjät listat ([]); sivu ei julkaistu ennen sitä.
+# TÄYTÄ tyhjät "", hakusanat (keywords) ja teksti. Siihen asti make validate
+# luettelee puuttuvat, eikä sivua julkaista.
 question: ""  # TÄYTÄ: kysymys lukijan sanoin, esim. Kuka päättää avustuksista?
 answer: ""  # TÄYTÄ: vastaus yhdellä selkeällä virkkeellä
 regions: []  # alueiden tunnisteet, esim. [pirkanmaa, lappi]; tyhjä = koko maa
@@ -76,13 +80,15 @@ sources:
     url: ""  # TÄYTÄ: lähteen osoite, alkaa https://
     accessed: {today}
 aliases: []
-# Kirjoita vastauksen teksti alimman ----rivin alle. Väliotsikko: ## Otsikko {{#tunniste}}
+# TÄYTÄ: vastauksen teksti alimman ----rivin alle: perustelut ja yksityiskohdat.
+# Väliotsikko: ## Otsikko {{#tunniste}}
 ---
 """,
     "sv": """---
 id: {id}
 topic: {topic}
-# FYLL I alla tomma ("") och tomma listor ([]); sidan publiceras inte förrän dess.
+# FYLL I tomma "", sökorden (keywords) och texten. Tills dess listar make validate
+# det som saknas, och sidan publiceras inte.
 question: ""  # FYLL I: frågan med läsarens ord, t.ex. Vem beslutar om understöden?
 answer: ""  # FYLL I: svaret i en tydlig mening
 regions: []  # samma som i den finska filen
@@ -94,23 +100,26 @@ sources:
     accessed: {today}
 aliases: []
 # När texten är översatt: kör make translations och lägg till raden source_hash: som visas.
-# Skriv svarets text under den nedersta ----raden. Mellanrubrik: ## Rubrik {{#samma-ankare}}
+# FYLL I: svarets text under den nedersta ----raden: motivering och detaljer.
+# Mellanrubrik: ## Rubrik {{#samma-ankare}}
 ---
 """,
 }
 
 
 def taken_answer_ids(content: Content, faq_dir: Path) -> dict[str, str]:
-    """Every id an answer may not take -> who has it (ids, aliases, topics, files)."""
+    """Every id an answer may not take -> who has it, in words (validation's owners, and
+    files that may not load right now)."""
     taken: dict[str, str] = {}
-    for topic_id in content.topics:
-        taken[topic_id] = f"the topic {topic_id} (/ukk/{topic_id}/)"
-    for answer in content.answers.values():
-        taken.setdefault(answer.id, f"the answer {display_path(answer.primary.path)}")
-        for alias in answer.aliases:
-            taken.setdefault(alias, f"an earlier id (alias) of the answer {answer.id}; "
-                                    "its old address must keep redirecting there")
-    for path in faq_dir.glob("*/*.md"):  # files that may not load right now
+    for taken_id, owner in answer_id_owners(content).items():
+        if owner not in content.answers:  # "topic <id>"
+            taken[taken_id] = f"the {owner} (/ukk/{taken_id}/)"
+        elif owner == taken_id:
+            taken[taken_id] = f"the answer {display_path(content.answers[owner].primary.path)}"
+        else:
+            taken[taken_id] = (f"an earlier id (alias) of the answer {owner}; "
+                               "its old address must keep redirecting there")
+    for path in faq_dir.glob("*/*.md"):
         taken.setdefault(path.name.split(".")[0], f"the file {display_path(path)}")
     return taken
 
@@ -127,6 +136,7 @@ def new_answer(root: Path, topic: str, answer_id: str, today: date) -> list[Path
         raise ScaffoldError(f'the id "{answer_id}" is already taken by {owner}. Ids are '
                             "permanent addresses and are never reused: choose another ID")
     created = []
+    (faq_dir / topic).mkdir(parents=True, exist_ok=True)  # a topic's first answer
     for lang, template in ANSWER_TEMPLATE.items():
         path = faq_dir / topic / f"{answer_id}.{lang}.md"
         path.write_text(template.format(id=answer_id, topic=topic, today=today.isoformat()),
@@ -191,14 +201,9 @@ def insert_structure(text: str, skeleton: typing.Callable[[str], list[str]]) -> 
     return "\n".join(lines[:end] + skeleton(indent or "  ") + lines[end:])
 
 
-def used_item_ids(path: Path) -> set[str]:
-    """Structure and contact ids in a county file. Read from the YAML itself, not the
-    model, so a second structure can be added before the first one is filled in."""
-    try:
-        data = load_yaml_file(path).data
-    except ContentLoadError as err:
-        raise ScaffoldError(f"{display_path(path)}:{err.line}: {err.message}; fix this first") \
-            from None
+def used_item_ids(data: object) -> set[str]:
+    """Structure and contact ids in a county file's YAML data. Read from the YAML itself,
+    not the model, so a second structure can be added before the first one is filled in."""
     data = data if isinstance(data, dict) else {}
     return {item.get("id") for key in ("structures", "contacts")
             for item in (data.get(key) or []) if isinstance(item, dict)}
@@ -207,32 +212,33 @@ def used_item_ids(path: Path) -> set[str]:
 def new_structure(root: Path, region_id: str, structure_id: str, kind: str,
                   today: date) -> Path:
     regions_dir = root / "content" / "regions"
-    known = sorted(p.stem for p in regions_dir.glob("*.yml") if p.stem != "municipalities")
+    known = [p.stem for p in region_files(regions_dir)]
     region_id = _choose(region_id, known, "REGION")
     kind = _choose(kind, STRUCTURE_TYPES, "TYPE")
     structure_id = check_slug(structure_id, "ID")
     path = regions_dir / f"{region_id}.yml"
-    if structure_id in RESERVED_ANCHORS:
-        raise ScaffoldError(f'the id "{structure_id}" is reserved for the page layout; '
-                            "choose another ID")
-    if structure_id in used_item_ids(path):
-        raise ScaffoldError(f'the id "{structure_id}" is already used in {display_path(path)}; '
-                            "structure and contact ids are permanent anchors: choose another ID")
-    original = path.read_text(encoding="utf-8")
+    try:
+        original = read_text(path)
+        data = parse_yaml(original).data
+    except ContentLoadError as err:
+        raise ScaffoldError(f"{display_path(path)}:{err.line}: {err.message}; fix this first") \
+            from None
+    problem = item_id_problem(structure_id, used_item_ids(data))
+    if problem:
+        raise ScaffoldError(f"{display_path(path)}: {problem}; choose another ID")
     updated = insert_structure(
         original, lambda indent: structure_skeleton(structure_id, kind, today, indent))
-    path.write_text(updated, encoding="utf-8")
-    if not _appended_as_last_structure(path, structure_id):
-        path.write_text(original, encoding="utf-8")
+    if not _appended_as_last_structure(updated, structure_id):
         raise ScaffoldError(f"could not add the structure to {display_path(path)} automatically "
                             "(unusual layout); copy the template from CONTRIBUTING.md instead")
+    path.write_text(updated, encoding="utf-8")  # once, and only when it parses
     return path
 
 
-def _appended_as_last_structure(path: Path, structure_id: str) -> bool:
-    """Safety net: the file still parses and the new item is the list's last one."""
+def _appended_as_last_structure(text: str, structure_id: str) -> bool:
+    """Safety net: the new text parses and the new item is the list's last one."""
     try:
-        data = load_yaml_file(path).data
+        data = parse_yaml(text).data
     except ContentLoadError:
         return False
     structures = data.get("structures") if isinstance(data, dict) else None

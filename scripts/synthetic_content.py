@@ -21,6 +21,10 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+from sitegen.content import region_files  # scripts/ is on the path: this file is in it
+from sitegen.loading import load_yaml_file
+from sitegen.model import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 EXTRA_TOPICS = 8
 
@@ -109,7 +113,7 @@ def answer_files(n: int, topic: str, regions: list[str], earlier: list[str],
     link_to = plan.choice(earlier) if earlier else None
     with_table = plan.random() < 0.2
     files = {}
-    for lang in ("fi", "sv"):
+    for lang in LANGUAGES:
         rng = random.Random(f"{seed}-{lang}")
         w = WORDS[lang]
         question = f"{rng.choice(w['question'])} {rng.choice(w['noun'])} " \
@@ -138,8 +142,7 @@ def answer_files(n: int, topic: str, regions: list[str], earlier: list[str],
 
 def _topics_yaml(source_root: Path) -> tuple[str, list[str]]:
     """The real topics.yml plus EXTRA_TOPICS generated topics; returns (text, topic ids)."""
-    import yaml  # the real file is trusted repository content
-    real = yaml.safe_load((source_root / "content/faq/topics.yml").read_text(encoding="utf-8"))
+    real = load_yaml_file(source_root / "content/faq/topics.yml").data
     ids = [t["id"] for t in real["topics"]]
     text = (source_root / "content/faq/topics.yml").read_text(encoding="utf-8").rstrip() + "\n"
     for k in range(1, EXTRA_TOPICS + 1):
@@ -158,10 +161,9 @@ def generate(out: Path, answers: int, source_root: Path = ROOT, seed: int = 2026
         shutil.rmtree(out)
     shutil.copytree(source_root / "content", out / "content",
                     ignore=shutil.ignore_patterns("faq"))
-    for lang in ("fi", "sv"):
+    for lang in LANGUAGES:
         shutil.copytree(source_root / "docs" / lang, out / "docs" / lang)
-    regions = sorted(p.stem for p in (out / "content/regions").glob("*.yml")
-                     if p.name != "municipalities.yml")
+    regions = [p.stem for p in region_files(out / "content/regions")]
     topics_text, topic_ids = _topics_yaml(source_root)
     faq = out / "content/faq"
     faq.mkdir(parents=True)
@@ -171,7 +173,7 @@ def generate(out: Path, answers: int, source_root: Path = ROOT, seed: int = 2026
         topic = topic_ids[n % len(topic_ids)]
         files = answer_files(n, topic, regions, written[-50:], seed + n)
         (faq / topic).mkdir(exist_ok=True)
-        for lang in ("fi", "sv"):
+        for lang in LANGUAGES:
             (faq / topic / f"{files['id']}.{lang}.md").write_text(files[lang], encoding="utf-8")
         written.append(files["id"])
     return answers

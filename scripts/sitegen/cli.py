@@ -56,13 +56,8 @@ def _incomplete(problem_count: int) -> int:
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
-    from .translations import (CURRENT, MISSING, OUTDATED, UNTRACKED, describe,
-                               fill_missing_hashes, translation_items)
+    from .translations import CURRENT, MISSING, OUTDATED, UNTRACKED, describe, translation_items
     content, problem_count = _load_for_report(args.root)
-    if args.fill_missing_hashes:
-        for path in fill_missing_hashes(content):
-            print(f"recorded the current fingerprint in {path.as_posix()}")
-        return _incomplete(problem_count)
     items = translation_items(content)
     for item in items:
         if item.status != CURRENT:
@@ -82,7 +77,7 @@ def cmd_stale(args: argparse.Namespace) -> int:
         return 2
     content, problem_count = _load_for_report(args.root)
     cutoff = months_before(date.today(), args.months)
-    items = stale_items(content, args.months)
+    items = stale_items(content, cutoff)
     for item in items:
         print(item.describe(cutoff))
     print(f"{len(items)} file(s) reviewed before {cutoff.isoformat()} "
@@ -96,11 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check all content without building")
     sub.add_parser("schemas", help="regenerate schemas/*.schema.json from the model")
-    translations = sub.add_parser("translations",
-                                  help="list missing, outdated and untracked translations")
-    translations.add_argument("--fill-missing-hashes", action="store_true",
-                              help="one-off: record the current fingerprint where none is "
-                                   "recorded (never changes a recorded one)")
+    sub.add_parser("translations", help="list missing, outdated and untracked translations")
     stale = sub.add_parser("stale", help="list content reviewed more than N months ago")
     stale.add_argument("--months", type=int, default=12)
     args = parser.parse_args(argv)

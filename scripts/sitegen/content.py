@@ -116,10 +116,16 @@ def _sub(positions: Positions, key: str | int) -> Positions:
     return sub
 
 
+MUNICIPALITY_META = "municipalities.yml"
+
+
+def region_files(directory: Path) -> list[Path]:
+    """The county files in content/regions/: every .yml file except municipalities.yml."""
+    return sorted(p for p in directory.glob("*.yml") if p.name != MUNICIPALITY_META)
+
+
 def _load_regions(directory: Path, content: Content, problems: Problems) -> None:
-    for path in sorted(directory.glob("*.yml")):
-        if path.name == "municipalities.yml":
-            continue
+    for path in region_files(directory):
         doc = _load_yaml(path, problems)
         if doc is None:
             continue
@@ -133,6 +139,7 @@ def _load_regions(directory: Path, content: Content, problems: Problems) -> None
             continue
         content.regions[region.id] = region
         content.region_paths[region.id] = path
+        content.region_positions[region.id] = doc.positions
     for path in sorted(directory.iterdir()) if directory.is_dir() else []:
         if path.is_file() and path.suffix not in (".yml", ".csv"):
             problems.add(path, 1, "only .yml county files and the municipality table belong in "
@@ -140,7 +147,7 @@ def _load_regions(directory: Path, content: Content, problems: Problems) -> None
 
 
 def _load_municipalities(directory: Path, content: Content, problems: Problems) -> None:
-    meta_path = directory / "municipalities.yml"
+    meta_path = directory / MUNICIPALITY_META
     changes: dict[str, list[MunicipalityChange]] = {}
     doc = _load_yaml(meta_path, problems)
     if doc is not None and isinstance(doc.data, dict):
@@ -174,10 +181,6 @@ def _load_municipalities(directory: Path, content: Content, problems: Problems) 
             continue
         data = {k: v.strip() for k, v in row.items()}
         data["name_sv"] = data["name_sv"] or None
-        if not (len(data["code"]) == 3 and data["code"].isdigit()):
-            problems.add(path, line, f'code "{data["code"]}" must be the three-digit '
-                                     "municipality code, e.g. 091")
-            continue
         data["former"] = tuple(changes.pop(data["code"], ()))
         positions = Positions(lines={(): line})
         municipality = build_model(Municipality, data, path, positions, problems)
@@ -225,6 +228,7 @@ def _load_answers(faq_dir: Path, content: Content, problems: Problems) -> None:
         except ContentLoadError as err:
             problems.add(path, err.line, err.message)
             continue
+        validation.check_answer_body(doc.body, doc.body_line, path, problems)
         meta = build_model(AnswerFrontMatter, doc.front.data, path, doc.front.positions, problems)
         if meta is None:
             continue
@@ -242,7 +246,8 @@ def _load_answers(faq_dir: Path, content: Content, problems: Problems) -> None:
                          f'the answer id "{meta.id}" is already used by '
                          f"{answer.texts[lang].path.as_posix()}; ids must be unique")
             continue
-        answer.texts[lang] = AnswerText(lang, meta, doc.body, doc.body_line, path)
+        answer.texts[lang] = AnswerText(lang, meta, doc.body, doc.body_line, path,
+                                        doc.front.positions)
 
 
 def _load_pages(docs_dir: Path, content: Content, problems: Problems) -> None:

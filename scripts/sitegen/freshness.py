@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .model import Content
-from .translations import field_line
+from .problems import display_path
 
 
 def months_before(day: date, months: int) -> date:
@@ -31,20 +31,21 @@ def months_before(day: date, months: int) -> date:
 class StaleItem:
     path: Path
     reviewed: date
+    line: int  # of `reviewed:` in the file
 
     def describe(self, cutoff: date) -> str:
-        from .problems import display_path
-        return (f"{display_path(self.path)}:{field_line(self.path, 'reviewed')}: reviewed "
+        return (f"{display_path(self.path)}:{self.line}: reviewed "
                 f"{self.reviewed.isoformat()} is before {cutoff.isoformat()}; check the facts "
                 "against the sources, update them and set reviewed to the date of the check")
 
 
-def stale_items(content: Content, months: int, today: date | None = None) -> list[StaleItem]:
-    """County files and answer files reviewed before `today` minus `months`, oldest first."""
-    cutoff = months_before(today or date.today(), months)
-    items = [StaleItem(content.region_paths[rid], region.reviewed)
+def stale_items(content: Content, cutoff: date) -> list[StaleItem]:
+    """County files and answer files reviewed before `cutoff` (see months_before),
+    oldest first."""
+    items = [StaleItem(content.region_paths[rid], region.reviewed,
+                       content.region_positions[rid].line_of(("reviewed",)))
              for rid, region in content.regions.items() if region.reviewed < cutoff]
-    items += [StaleItem(text.path, text.meta.reviewed)
+    items += [StaleItem(text.path, text.meta.reviewed, text.positions.line_of(("reviewed",)))
               for answer in content.answers.values() for text in answer.texts.values()
               if text.meta.reviewed < cutoff]
     return sorted(items, key=lambda i: (i.reviewed, i.path.as_posix()))

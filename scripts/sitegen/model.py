@@ -12,12 +12,17 @@ The JSON Schemas in `schemas/` are generated from these classes
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import Annotated, Callable, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
+
+from .loading import Positions
 
 LANGUAGES: tuple[str, ...] = ("fi", "sv")
 DEFAULT_LANGUAGE = "fi"
@@ -103,9 +108,13 @@ def _phone(value: str) -> str:
     return value.strip()
 
 
-def _must_be_string(value: object) -> object:
-    # The loader keeps every scalar a string; anything else came from Python callers.
-    return value
+def _digits(count: int, what: str, example: str) -> Callable[[str], str]:
+    """A validator for a code of exactly `count` digits (kept a string: leading zeros)."""
+    def check(value: str) -> str:
+        if not re.fullmatch(rf"\d{{{count}}}", value.strip()):
+            raise _fail(f'must be {what}, e.g. "{example}" (got "{value}")')
+        return value.strip()
+    return check
 
 
 Slug = Annotated[str, AfterValidator(_slug)]
@@ -116,6 +125,10 @@ PartialDate = Annotated[str, AfterValidator(_partial_date)]
 Url = Annotated[str, AfterValidator(_url)]
 Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, AfterValidator(_phone)]
+StatfiCode = Annotated[str, AfterValidator(
+    _digits(2, "the two-digit Statistics Finland code", "08"))]
+MunicipalityCode = Annotated[str, AfterValidator(
+    _digits(3, "a three-digit municipality code", "091"))]
 
 
 class Closed(BaseModel):
@@ -209,7 +222,7 @@ class Region(Closed):
     """A wellbeing services county, or the City of Helsinki. One file each."""
 
     id: Slug
-    statfi_code: Annotated[str, AfterValidator(lambda v: _two_digits(v))]
+    statfi_code: StatfiCode
     kind: Literal["county", "city"]
     name: RegionName
     brand_name: PlainText | None = Field(None, description="Short or brand name, e.g. Pirha.")
@@ -229,29 +242,17 @@ class Region(Closed):
                           "against; `make translations` shows the current value.")
 
 
-def _two_digits(value: str) -> str:
-    if not re.fullmatch(r"\d{2}", value.strip()):
-        raise _fail(f'must be the two-digit Statistics Finland code in quotes, e.g. "08" (got "{value}")')
-    return value.strip()
-
-
 class MunicipalityChange(Closed):
     """A municipality that no longer exists, so readers searching for it still find it."""
 
     name: LocalizedPlain
-    merged_into: Annotated[str, AfterValidator(lambda v: _three_digits(v))]
+    merged_into: MunicipalityCode
     date: IsoDate
     sources: Sources
 
 
-def _three_digits(value: str) -> str:
-    if not re.fullmatch(r"\d{3}", value.strip()):
-        raise _fail(f'must be a three-digit municipality code in quotes, e.g. "507" (got "{value}")')
-    return value.strip()
-
-
 class Municipality(Closed):
-    code: str
+    code: MunicipalityCode
     name_fi: PlainText
     name_sv: str | None = None
     language: LanguageStatus
@@ -302,10 +303,6 @@ class UiString(Closed):
 
 # --- assembled content (built by content.py, used by rendering and export) --------
 
-from dataclasses import dataclass, field as dc_field  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-
 @dataclass
 class AnswerText:
     """One language version of an answer, as written in its file."""
@@ -315,6 +312,7 @@ class AnswerText:
     body: str
     body_line: int
     path: Path
+    positions: Positions  # line numbers of the front-matter fields
 
 
 @dataclass
@@ -340,9 +338,11 @@ class Answer:
     def aliases(self) -> list[str]:
         return self.primary.meta.aliases
 
-    @property
-    def reviewed(self) -> date:
-        return min(t.meta.reviewed for t in self.texts.values())
+    def path_for(self, lang: str) -> Path:
+        """The file of the `lang` version: where it is, or where a missing one belongs."""
+        if lang in self.texts:
+            return self.texts[lang].path
+        return self.primary.path.with_name(f"{self.id}.{lang}.md")
 
 
 @dataclass
@@ -363,6 +363,7 @@ class Content:
 
     regions: dict[str, Region] = dc_field(default_factory=dict)
     region_paths: dict[str, Path] = dc_field(default_factory=dict)
+    region_positions: dict[str, Positions] = dc_field(default_factory=dict)  # id -> lines
     municipalities: list[Municipality] = dc_field(default_factory=list)
     municipality_source: Source | None = None
     municipality_lines: dict[str, int] = dc_field(default_factory=dict)  # code -> CSV line

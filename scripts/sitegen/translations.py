@@ -32,7 +32,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Answer, Content, Region
+from .loading import Positions
+from .model import DEFAULT_LANGUAGE, LANGUAGES, Answer, Content, Region
+from .problems import display_path
 
 HASH_LENGTH = 12
 ANSWER_FIELD = "source_hash"
@@ -55,7 +57,7 @@ def fingerprint(parts: dict[str, str]) -> str:
 
 def answer_hash(answer: Answer) -> str | None:
     """Fingerprint of the Finnish answer (question, one-sentence answer, body)."""
-    text = answer.texts.get("fi")
+    text = answer.texts.get(DEFAULT_LANGUAGE)
     if text is None:
         return None
     return fingerprint({"question": text.meta.question, "answer": text.meta.answer,
@@ -95,6 +97,7 @@ class TranslationItem:
     field: str           # the fingerprint field in that file
     expected: str | None  # the current fingerprint of the Finnish texts
     recorded: str | None  # what the file says
+    line: int = 1        # the line of `field` in that file (1 while it is not there)
     missing_lang: str | None = None
 
     def title(self, content: Content, lang: str) -> str:
@@ -110,18 +113,21 @@ def _status(expected: str | None, recorded: str | None) -> str:
     return CURRENT if recorded == expected else OUTDATED
 
 
+def _field_line(positions: Positions, field: str) -> int:
+    return positions.line_of((field,)) if (field,) in positions.lines else 1
+
+
 def answer_item(answer: Answer) -> TranslationItem:
     expected = answer_hash(answer)
-    for lang in ("fi", "sv"):
+    for lang in LANGUAGES:
         if lang not in answer.texts:
-            other = next(iter(answer.texts.values())).path
-            return TranslationItem("answer", answer.id, MISSING,
-                                   other.with_name(f"{answer.id}.{lang}.md"), ANSWER_FIELD,
-                                   expected, None, missing_lang=lang)
+            return TranslationItem("answer", answer.id, MISSING, answer.path_for(lang),
+                                   ANSWER_FIELD, expected, None, missing_lang=lang)
     sv = answer.texts["sv"]
     recorded = sv.meta.source_hash
     return TranslationItem("answer", answer.id, _status(expected, recorded), sv.path,
-                           ANSWER_FIELD, expected, recorded)
+                           ANSWER_FIELD, expected, recorded,
+                           line=_field_line(sv.positions, ANSWER_FIELD))
 
 
 def answer_status(answer: Answer) -> str:
@@ -133,7 +139,8 @@ def region_item(content: Content, region_id: str) -> TranslationItem:
     expected = region_hash(region)
     recorded = region.sv_source_hash
     return TranslationItem("region", region_id, _status(expected, recorded),
-                           content.region_paths[region_id], REGION_FIELD, expected, recorded)
+                           content.region_paths[region_id], REGION_FIELD, expected, recorded,
+                           line=_field_line(content.region_positions[region_id], REGION_FIELD))
 
 
 def translation_items(content: Content) -> list[TranslationItem]:
@@ -143,21 +150,9 @@ def translation_items(content: Content) -> list[TranslationItem]:
     return sorted(items, key=lambda i: (STATUSES.index(i.status), i.path.as_posix()))
 
 
-def field_line(path: Path, field: str) -> int:
-    """Line of a top-level `field:` in a YAML file or front matter (1 if absent)."""
-    if not path.is_file():
-        return 1
-    pattern = re.compile(rf"^{re.escape(field)}\s*:")
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return 1
-
-
 def describe(item: TranslationItem) -> str:
     """One report line for an item that needs a translator (path:line: message)."""
-    from .problems import display_path
-    where = f"{display_path(item.path)}:{field_line(item.path, item.field)}"
+    where = f"{display_path(item.path)}:{item.line}"
     if item.status == MISSING:
         return f"{where}: missing: the {item.missing_lang} version does not exist yet"
     paste = f"{item.field}: {item.expected}"
@@ -167,34 +162,3 @@ def describe(item: TranslationItem) -> str:
                 f"then set {paste}")
     return (f"{where}: not yet tracked: check the Swedish text against the Finnish one, "
             f"then add {paste}")
-
-
-# --- one-off: record fingerprints where none are recorded yet ----------------------------
-
-def fill_missing_hashes(content: Content) -> list[Path]:
-    """Write the current fingerprint into every untracked file; never touch a recorded
-    one (that would hide an outdated translation). Returns the files changed."""
-    changed = []
-    for item in translation_items(content):
-        if item.status != UNTRACKED or item.expected is None:
-            continue
-        if item.kind == "answer":
-            _insert_front_matter_field(item.path, item.field, item.expected)
-        else:
-            _append_top_level_field(item.path, item.field, item.expected)
-        changed.append(item.path)
-    return changed
-
-
-def _insert_front_matter_field(path: Path, field: str, value: str) -> None:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    closing = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    lines.insert(closing, f"{field}: {value}")
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
-def _append_top_level_field(path: Path, field: str, value: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    if not text.endswith("\n"):
-        text += "\n"
-    path.write_text(f"{text}{field}: {value}\n", encoding="utf-8")

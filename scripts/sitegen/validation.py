@@ -235,26 +235,29 @@ def _check_ui(content: Content, problems: Problems) -> None:
 def _check_regions(content: Content, problems: Problems, today: date) -> None:
     for region_id, region in content.regions.items():
         path = content.region_paths[region_id]
-        seen: set[str] = set()
-        for item in [*region.structures, *region.contacts]:
-            if item.id in seen:
-                problems.add(path, 1, f'the id "{item.id}" is used twice in this file; structure '
-                                      "and contact ids become anchors and must be unique")
-            if item.id in RESERVED_ANCHORS:
-                problems.add(path, 1, f'the id "{item.id}" is reserved for the page layout')
-            seen.add(item.id)
+        line_of = content.region_positions.get(region_id, Positions()).line_of
+        used: set[str] = set()
+        for key in ("structures", "contacts"):
+            for index, item in enumerate(getattr(region, key)):
+                problem = item_id_problem(item.id, used)
+                if problem:
+                    problems.add(path, line_of((key, index, "id")), problem)
+                used.add(item.id)
         if region.reviewed > today:
-            problems.add(path, 1, f"reviewed: {region.reviewed} is in the future")
-        for text in _region_texts(region):
-            check_markdown(text, 1, path, problems)
+            problems.add(path, line_of(("reviewed",)),
+                         f"reviewed: {region.reviewed} is in the future")
+        for key, text in _region_texts(region):
+            check_markdown(text, line_of(key), path, problems)
 
 
-def _region_texts(region) -> list[str]:
+def _region_texts(region) -> list[tuple[tuple, str]]:
+    """The Markdown texts of a county file, each with its place in the file."""
     texts = []
     if region.summary:
-        texts += [region.summary.fi, region.summary.sv]
-    for structure in region.structures:
-        texts += [structure.description.fi, structure.description.sv]
+        texts += [(("summary", lang), region.summary.get(lang)) for lang in LANGUAGES]
+    for index, structure in enumerate(region.structures):
+        texts += [(("structures", index, "description", lang), structure.description.get(lang))
+                  for lang in LANGUAGES]
     return texts
 
 
@@ -278,44 +281,46 @@ def _check_municipalities(content: Content, problems: Problems, partial: bool) -
                                   f"{did_you_mean(region_id, content.regions)}")
     for region_id in content.regions:
         if not content.municipalities_of(region_id):
-            problems.add(content.region_paths[region_id], 1,
+            line = content.region_positions.get(region_id, Positions()).line_of(("id",))
+            problems.add(content.region_paths[region_id], line,
                          "no municipality in municipalities.csv belongs to this county")
 
 
 def _check_answers(content: Content, problems: Problems, partial: bool, today: date) -> None:
-    owners: dict[str, str] = {}  # id or alias -> answer id that owns it
-    for topic_id in content.topics:
-        owners[topic_id] = f"topic {topic_id}"
-    for answer in content.answers.values():
-        owners.setdefault(answer.id, answer.id)
+    owners = answer_id_owners(content)
     for answer in content.answers.values():
         if not partial:  # a file that failed to load would look like a missing twin
             _check_twins(answer, problems)
         for lang, text in answer.texts.items():
-            meta = text.meta
+            meta, line_of = text.meta, text.positions.line_of
             if meta.topic not in content.topics and content.topics:
-                problems.add(text.path, 2, f'unknown topic "{meta.topic}".'
-                                           f"{did_you_mean(meta.topic, content.topics)} "
-                                           f"Allowed: {allowed_list(content.topics)}")
-            for region_id in meta.regions:
+                problems.add(text.path, line_of(("topic",)),
+                             f'unknown topic "{meta.topic}".'
+                             f"{did_you_mean(meta.topic, content.topics)} "
+                             f"Allowed: {allowed_list(content.topics)}")
+            for index, region_id in enumerate(meta.regions):
                 if region_id not in content.regions and not partial:
-                    problems.add(text.path, 2, f'regions: unknown county id "{region_id}".'
-                                               f"{did_you_mean(region_id, content.regions)} "
-                                               f"Allowed: {allowed_list(content.regions)}")
+                    problems.add(text.path, line_of(("regions", index)),
+                                 f'regions: unknown county id "{region_id}".'
+                                 f"{did_you_mean(region_id, content.regions)} "
+                                 f"Allowed: {allowed_list(content.regions)}")
             if meta.reviewed > today:
-                problems.add(text.path, 2, f"reviewed: {meta.reviewed} is in the future")
+                problems.add(text.path, line_of(("reviewed",)),
+                             f"reviewed: {meta.reviewed} is in the future")
             if meta.id in meta.aliases:
-                problems.add(text.path, 2, f'aliases: "{meta.id}" is this answer\'s own id')
-        if owners.get(answer.id, answer.id) != answer.id:
-            problems.add(answer.primary.path, 2, f'the id "{answer.id}" is already taken by '
-                                                 f"{owners[answer.id]}; choose another id")
-        for name in dict.fromkeys(answer.aliases):
-            other = owners.get(name)
-            if other and other != answer.id:
-                problems.add(answer.primary.path, 2,
+                problems.add(text.path, line_of(("aliases", meta.aliases.index(meta.id))),
+                             f'aliases: "{meta.id}" is this answer\'s own id')
+        primary = answer.primary
+        if owners[answer.id] != answer.id:
+            problems.add(primary.path, primary.positions.line_of(("id",)),
+                         f'the id "{answer.id}" is already taken by {owners[answer.id]}; '
+                         "choose another id")
+        for index, name in enumerate(answer.aliases):
+            other = owners[name]
+            if other != answer.id and answer.aliases.index(name) == index:
+                problems.add(primary.path, primary.positions.line_of(("aliases", index)),
                              f'the alias "{name}" is already taken by {other}; '
                              "every id and alias must be unique across all answers and topics")
-            owners.setdefault(name, answer.id)
     for answer in content.answers.values():
         anchor_sets = {}
         for lang, text in answer.texts.items():
@@ -331,18 +336,19 @@ def _check_answers(content: Content, problems: Problems, partial: bool, today: d
 def _check_twins(answer, problems: Problems) -> None:
     for lang in LANGUAGES:
         if lang not in answer.texts:
-            other = next(iter(answer.texts.values()))
-            expected = other.path.with_name(f"{answer.id}.{lang}.md")
-            problems.add(other.path, 1, f"the {lang} twin is missing: create "
-                                        f"{expected.as_posix()} with the same id")
-    if len(answer.texts) < 2:
+            problems.add(answer.primary.path, 1,
+                         f"the {lang} twin is missing: create "
+                         f"{answer.path_for(lang).as_posix()} with the same id")
+    if len(answer.texts) < len(LANGUAGES):
         return
-    fi, sv = answer.texts["fi"].meta, answer.texts["sv"].meta
-    for name in ("topic", "regions", "aliases"):
-        if getattr(fi, name) != getattr(sv, name):
-            problems.add(answer.texts["sv"].path, 2,
-                         f'{name} differs from the Finnish file ({getattr(fi, name)}); '
-                         "both language versions must have the same " + name)
+    first = answer.texts[LANGUAGES[0]]
+    for text in answer.texts.values():
+        for name in ("topic", "regions", "aliases"):
+            if text is not first and getattr(first.meta, name) != getattr(text.meta, name):
+                problems.add(text.path, text.positions.line_of((name,)),
+                             f"{name} differs from the Finnish file "
+                             f"({getattr(first.meta, name)}); "
+                             "both language versions must have the same " + name)
 
 
 REQUIRED_PAGES = {"": "index.md (the home page)"}
@@ -361,3 +367,36 @@ def _check_pages(content: Content, problems: Problems) -> None:
                 problems.add(page.path, 1, f"the {other} version is missing: create "
                                            f"docs/{other}/{page.path.name}")
         check_markdown(page.body, page.body_line, page.path, problems, content)
+
+
+# --- answer text, and the id rules the scaffold shares (scripts/scaffold.py) ----------
+
+def check_answer_body(body: str, body_line: int, path: Path, problems: Problems) -> None:
+    """An answer is its one-sentence `answer:` and the text below the front matter; the
+    text must not be empty (content.py checks it as soon as the file is read)."""
+    if not body.strip():
+        problems.add(path, body_line - 1, "the answer has no text: write it below this closing "
+                                          "--- line (answer: is only the one-sentence answer "
+                                          "shown first; the text gives the detail)")
+
+
+def answer_id_owners(content: Content) -> dict[str, str]:
+    """Every id an answer may not take -> its owner: "topic <id>" for a topic, else the id
+    of the answer whose id or alias it is (the first answer, if two claim the same alias)."""
+    owners = {topic_id: f"topic {topic_id}" for topic_id in content.topics}
+    for answer in content.answers.values():
+        owners.setdefault(answer.id, answer.id)
+    for answer in content.answers.values():
+        for alias in answer.aliases:
+            owners.setdefault(alias, answer.id)
+    return owners
+
+
+def item_id_problem(item_id: str, used_ids: typing.Collection[str]) -> str | None:
+    """Why a structure or contact id cannot be used in its county file, or None."""
+    if item_id in RESERVED_ANCHORS:
+        return f'the id "{item_id}" is reserved for the page layout'
+    if item_id in used_ids:
+        return (f'the id "{item_id}" is already used in this county file; structure and '
+                "contact ids become anchors and must be unique")
+    return None

@@ -35,6 +35,7 @@ def problems(root: Path) -> list[tuple[str, int, str]]:
     for line in result.stderr.splitlines()[:-1]:
         path, number, message = line.split(":", 2)
         out.append((path, int(number), message.strip()))
+    assert result.returncode == (1 if out else 0), result.stdout + result.stderr
     return out
 
 
@@ -62,17 +63,42 @@ def test_new_answer_creates_both_files_that_fail_until_filled(project: Path) -> 
         assert text.startswith("---\nid: uusi-vastaus\ntopic: aihe\n")
         assert f"reviewed: {today}" in text and f"accessed: {today}" in text
     found = problems(project)
+    no_text = "the answer has no text"
     assert {(p, m.split(":")[0]) for p, _, m in found} == {
         (path.relative_to(project).as_posix(), field) for path in (fi, sv)
-        for field in ("question", "answer", "keywords", "sources[0].title", "sources[0].url")}
+        for field in ("question", "answer", "keywords", "sources[0].title", "sources[0].url",
+                      no_text)}
     for path_text, line, message in found:  # each problem points at its placeholder line
-        field = message.split(":")[0].split(".")[-1].split("[")[0]
-        assert (project / path_text).read_text(encoding="utf-8").splitlines()[line - 1] \
-            .lstrip(" -").startswith(f"{field}:"), (path_text, line, message)
+        text = (project / path_text).read_text(encoding="utf-8").splitlines()[line - 1]
+        if message.startswith(no_text):
+            assert text == "---", (path_text, line, message)   # the text goes below it
+        else:
+            field = message.split(":")[0].split(".")[-1].split("[")[0]
+            assert text.lstrip(" -").startswith(f"{field}:"), (path_text, line, message)
     for path, lang in ((fi, "fi"), (sv, "sv")):
         fill(path, {"question": f"Kysymys {lang}?", "answer": f"Vastaus {lang}.",
                     "keywords": "[sana]", "title": "Lähde", "url": "https://example.org/"})
+    assert [(p, m.split(":")[0]) for p, _, m in problems(project)] == [
+        (path.relative_to(project).as_posix(), no_text) for path in (fi, sv)]
+    for path, lang in ((fi, "fi"), (sv, "sv")):
+        path.write_text(path.read_text(encoding="utf-8") + f"Teksti {lang}.\n", encoding="utf-8")
     assert problems(project) == []
+
+
+def test_new_answer_in_a_topic_without_a_folder_yet(project: Path) -> None:
+    topics = project / "content/faq/topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8") + """  - id: uusi-aihe
+    name: {fi: Uusi aihe, sv: Nytt ämne}
+    description: {fi: Uusi aihe., sv: Nytt ämne.}
+""", encoding="utf-8")
+    assert not (project / "content/faq/uusi-aihe").exists()
+    result = scaffold(project, "answer", "--topic", "uusi-aihe", "--id", "ensimmainen")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for lang in ("fi", "sv"):
+        text = (project / f"content/faq/uusi-aihe/ensimmainen.{lang}.md").read_text(
+            encoding="utf-8")
+        assert text.startswith("---\nid: ensimmainen\ntopic: uusi-aihe\n")
 
 
 @pytest.mark.parametrize("topic,answer_id,words", [
@@ -204,10 +230,9 @@ def test_new_structure_refuses_a_contact_id(project: Path) -> None:
 def test_every_real_county_file_can_take_a_new_structure(tmp_path: Path) -> None:
     """The insertion works on the real files' layouts (and keeps their text)."""
     from scaffold import insert_structure, structure_skeleton
+    from sitegen.content import region_files
     from sitegen.loading import parse_yaml
-    for path in sorted((ROOT / "content" / "regions").glob("*.yml")):
-        if path.name == "municipalities.yml":
-            continue
+    for path in region_files(ROOT / "content" / "regions"):
         before = path.read_text(encoding="utf-8")
         after = insert_structure(before, lambda indent: structure_skeleton(
             "uusi-testirakenne", "forum", date(2026, 1, 1), indent))
@@ -222,9 +247,9 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/region.schema.json"
 
 
 def test_every_county_file_names_its_schema_on_the_first_line() -> None:
-    for path in sorted((ROOT / "content" / "regions").glob("*.yml")):
-        if path.name != "municipalities.yml":
-            assert path.read_text(encoding="utf-8").split("\n", 1)[0] == SCHEMA_LINE, path.name
+    from sitegen.content import region_files
+    for path in region_files(ROOT / "content" / "regions"):
+        assert path.read_text(encoding="utf-8").split("\n", 1)[0] == SCHEMA_LINE, path.name
     assert (ROOT / "content" / "regions" / SCHEMA_LINE.split("=")[1]).resolve().is_file()
 
 

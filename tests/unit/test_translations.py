@@ -62,7 +62,11 @@ def record_current(root: Path) -> None:
 
 def statuses(root: Path) -> dict[str, str]:
     content, problems = load_content(root)
+    assert not problems, [str(p) for p in problems]
     return {f"{i.kind}:{i.id}": i.status for i in translation_items(content)}
+
+
+ALL_CURRENT = {"region:testialue": CURRENT, "answer:vastaus": CURRENT}
 
 
 # --- the fingerprint ----------------------------------------------------------------------
@@ -89,7 +93,7 @@ def test_untracked_files_are_listed_with_the_value_to_paste(project: Path) -> No
 
 def test_pasting_the_value_makes_the_translation_current(project: Path) -> None:
     record_current(project)
-    assert set(statuses(project).values()) == {CURRENT}
+    assert statuses(project) == ALL_CURRENT
     result = run_sitegen(project, "translations")
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
@@ -132,7 +136,7 @@ def report_value_after(root: Path, rel: str) -> str:
 def test_changes_that_do_not_outdate_a_translation(project: Path, rel, old, new) -> None:
     record_current(project)
     edit(project, rel, old, new)
-    assert set(statuses(project).values()) == {CURRENT}
+    assert statuses(project) == ALL_CURRENT
 
 
 def test_a_change_in_a_finnish_county_text_outdates_the_county(project: Path) -> None:
@@ -153,20 +157,6 @@ def test_a_missing_twin_is_reported_and_the_command_fails(project: Path) -> None
     assert "run `make validate`" in result.stderr
     content, _ = load_content(project)
     assert answer_item(content.answers["vastaus"]).status == MISSING
-
-
-def test_filling_missing_hashes_never_overwrites_a_recorded_one(project: Path) -> None:
-    record_current(project)
-    edit(project, ANSWER_FI, "Teksti.", "Uusi teksti.")          # outdated answer
-    text = (project / REGION).read_text(encoding="utf-8")
-    (project / REGION).write_text(re.sub(r"\nsv_source_hash: \w+\n", "\n", text),
-                                  encoding="utf-8")               # untracked county
-    before = (project / ANSWER_SV).read_text(encoding="utf-8")
-    result = run_sitegen(project, "translations", "--fill-missing-hashes")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"recorded the current fingerprint in {REGION}"
-    assert (project / ANSWER_SV).read_text(encoding="utf-8") == before
-    assert statuses(project) == {"region:testialue": CURRENT, "answer:vastaus": OUTDATED}
 
 
 # --- pages: the status page and the notice -------------------------------------------------
@@ -190,16 +180,28 @@ def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
+def _ui(site: Path):
+    """content.t(key, lang) of the project the site was built from (content/ui.yml)."""
+    content, problems = load_content(site.parent)
+    assert not problems, [str(p) for p in problems]
+    return content.t
+
+
 def test_outdated_swedish_answer_tells_readers_and_links_the_finnish_page(outdated_site) -> None:
-    sv = (outdated_site / "sv" / "ukk" / "vastaus" / "index.html").read_text(encoding="utf-8")
-    notice = re.search(r'<p class="kb-translation-outdated" role="note">(.*?)</p>', sv, re.S)
+    t = _ui(outdated_site)
+    sv_page = outdated_site / "sv" / "ukk" / "vastaus" / "index.html"
+    fi_page = outdated_site / "ukk" / "vastaus" / "index.html"
+    notice = re.search(r'<p class="kb-translation-outdated" role="note">(.*?)</p>',
+                       sv_page.read_text(encoding="utf-8"), re.S)
     assert notice, "no notice on the outdated Swedish page"
-    assert "Den finska versionen av den här sidan har ändrats" in notice.group(1)
-    link = re.search(r'<a href="([^"]+)" hreflang="fi">den finska versionen</a>', notice.group(1))
-    assert link and link.group(1) == "../../../ukk/vastaus/"
-    assert (outdated_site / "ukk" / "vastaus" / "index.html").is_file()
-    fi = (outdated_site / "ukk" / "vastaus" / "index.html").read_text(encoding="utf-8")
-    assert "kb-translation-outdated" not in fi
+    before_link = t("translation.outdated", "sv").split("{link}")[0]
+    assert before_link.strip() and before_link in notice.group(1)
+    link = re.search(r'<a href="([^"]+)" hreflang="fi">' +
+                     re.escape(t("translation.outdated_link", "sv")) + "</a>", notice.group(1))
+    assert link, notice.group(1)
+    assert (sv_page.parent / link.group(1) / "index.html").resolve() == fi_page.resolve()
+    assert fi_page.is_file()
+    assert "kb-translation-outdated" not in fi_page.read_text(encoding="utf-8")
 
 
 def test_only_outdated_swedish_answers_have_the_notice(site: Path, content) -> None:
@@ -209,20 +211,25 @@ def test_only_outdated_swedish_answers_have_the_notice(site: Path, content) -> N
         assert ("kb-translation-outdated" in html) == expected, answer.id
 
 
-@pytest.mark.parametrize("prefix,heading,paste", [("", "Käännösten tila", "kirjaa tarkistus"),
-                                                  ("sv/", "Översättningsstatus", "registrera")])
-def test_status_page_lists_outdated_and_untracked_in_both_languages(outdated_site, prefix,
-                                                                    heading, paste) -> None:
-    html = (outdated_site / prefix / "kaannokset" / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang,prefix", [("fi", ""), ("sv", "sv/")])
+def test_status_page_lists_outdated_and_untracked_in_both_languages(outdated_site, lang,
+                                                                    prefix) -> None:
+    t = _ui(outdated_site)
+    page = outdated_site / prefix / "kaannokset" / "index.html"
+    html = page.read_text(encoding="utf-8")
     text = _text(html)
-    assert heading in text
+    assert t("translations.title", lang) in text
     outdated = re.search(r'id="vanhentuneet".*?(<ul.*?</ul>)', html, re.S).group(1)
     assert "content/faq/aihe/vastaus.sv.md" in outdated
     content, _ = load_content(outdated_site.parent)
     expected = answer_item(content.answers["vastaus"]).expected
-    assert f"source_hash: {expected}" in outdated and paste in outdated
-    assert 'href="../ukk/vastaus/"' in outdated
-    assert re.search(r'id="seuraamattomat".*?<p>(Ei yhtään|Inga)\.</p>', html, re.S)
+    assert f"source_hash: {expected}" in outdated
+    assert t("translations.paste", lang) in outdated
+    targets = {(page.parent / href / "index.html").resolve()
+               for href in re.findall(r'<a href="(\.\./[^"]*)"', outdated)}
+    assert (outdated_site / prefix / "ukk" / "vastaus" / "index.html").resolve() in targets
+    assert re.search(r'id="seuraamattomat".*?<p>' + re.escape(t("translations.none", lang))
+                     + "</p>", html, re.S)
 
 
 def test_status_page_is_not_in_the_navigation(site: Path) -> None:
@@ -270,11 +277,11 @@ def test_stale_lists_old_files_with_the_line_of_reviewed(project: Path) -> None:
     assert result.stdout.splitlines()[0].startswith("0 file(s)")
 
 
-def test_stale_items_uses_the_given_day(project: Path) -> None:
+def test_stale_items_uses_the_given_cutoff(project: Path) -> None:
     content, _ = load_content(project)
-    paths = {i.path.name for i in stale_items(content, 12, today=date(2027, 1, 2))}
+    paths = {i.path.name for i in stale_items(content, months_before(date(2027, 1, 2), 12))}
     assert paths == {"testialue.yml", "vastaus.fi.md", "vastaus.sv.md"}
-    assert stale_items(content, 12, today=date(2027, 1, 1)) == []
+    assert stale_items(content, months_before(date(2027, 1, 1), 12)) == []
 
 
 def test_stale_rejects_a_non_positive_age(project: Path) -> None:
