@@ -94,15 +94,14 @@ def plain_mkdocs(label: str, root: Path, out: Path) -> Run:
 def answer_page_weight(site: Path, answer_url: str) -> dict[str, int] | None:
     """Compressed bytes of everything a first visit to answer_url fetches (br and gz).
     Uses Debian's Chromium through Playwright; None when it is not installed."""
-    chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not Path(chromium).exists():
-        return None
     sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM_ARGS, serving  # noqa: PLC0415  (the tests' own server)
+    from localsite import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: PLC0415  (the tests' own)
+    if not Path(CHROMIUM).exists():
+        return None
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
     fetched: list[str] = []
     with serving(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context().new_page()
         page.on("requestfinished", lambda request: fetched.append(request.url))
         page.goto(base + answer_url, wait_until="networkidle")

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 # The tests' browser settings and quiet localhost server, as scripts/bench.py uses them.
-from conftest import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
+from localsite import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
 HOME = {"fi": "/", "sv": "/sv/"}

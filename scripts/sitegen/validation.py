@@ -11,7 +11,6 @@ Two kinds of rules live here:
 from __future__ import annotations
 
 import re
-import types
 import typing
 from datetime import date
 from pathlib import Path
