@@ -1,95 +1,114 @@
 # Two commands on a fresh machine: `make build` and `make test`.
-# Both create the virtual environment from requirements.lock themselves.
+# Both create the virtual environment from requirements.lock themselves. Every
+# target is a thin call of the project's one command, `kb` (`.venv/bin/kb --help`).
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+KB     := $(VENV)/bin/kb
 STAMP  := $(VENV)/.installed
-export PYTHONPATH := scripts
-export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help build validate generate serve test test-fast schemas lock clean chromium \
-        links search-eval new-answer new-structure translations stale bench
+.PHONY: help dev build validate generate serve test test-unit test-fast lint chromium \
+        schemas links search-eval new-answer new-structure move-answer translations stale \
+        bench lock clean
 
 help:
 	@echo "make build      validate content and build the site into site/"
 	@echo "make validate   check all content without building (path:line: message)"
-	@echo "make generate   validate and write the Markdown tree into build/docs/ (no MkDocs)"
-	@echo "make serve      live preview on http://127.0.0.1:8000 (regenerates when content/ or docs/ change)"
-	@echo "make test       run the whole test suite (installs Chromium through apt if missing)"
-	@echo "make test-fast  run the tests without the browser tests"
+	@echo "make generate   validate and write the Markdown and MkDocs configs into build/"
+	@echo "make serve      live preview on http://127.0.0.1:8000 (the full build, rebuilt on changes)"
+	@echo "make test       everything: lint, types, unit, command, site and browser tests"
+	@echo "make test-unit  the pure unit tier (no subprocess, no site build; seconds)"
+	@echo "make test-fast  everything but the browser tests"
+	@echo "make lint       ruff (lint + format check) and mypy"
 	@echo "make chromium   install Debian's Chromium for the browser tests, if missing"
 	@echo "make schemas    regenerate schemas/*.schema.json from the content model"
 	@echo "make links      regenerate tests/link-contract.txt (every published URL and anchor)"
 	@echo "make search-eval  measure search quality (recall@1/3, MRR) on tests/search_queries.yml"
 	@echo "make new-answer TOPIC=avustukset ID=uusi-vastaus   create both language files"
 	@echo "make new-structure REGION=pirkanmaa ID=uusi-rakenne TYPE=forum   add a structure"
+	@echo "make move-answer OLD=vanha-id NEW=uusi-id   rename an answer, keeping its old address"
 	@echo "make translations  list missing, outdated and not yet tracked translations"
-	@echo "make stale      list content whose review date is older than STALE_MONTHS (12)"
+	@echo "make stale      list content reviewed more than STALE_MONTHS (12) ago"
 	@echo "make bench      build-time benchmark (real site, 500 and 2,000 synthetic answers)"
-	@echo "make lock       re-resolve requirements.in into requirements.lock"
+	@echo "make lock       re-resolve pyproject.toml into requirements.lock"
 	@echo "make clean      remove build/ and site/"
 
-$(STAMP): requirements.lock
+# The environment: the hashed lock file, then the project itself (editable, no deps).
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+dev: $(STAMP)
+
 build: $(STAMP)
-	$(PY) scripts/build_site.py
+	$(KB) build
 
 validate: $(STAMP)
-	$(PY) -m sitegen validate
+	$(KB) validate
 
 generate: $(STAMP)
-	$(PY) scripts/build_site.py --generate-only
+	$(KB) build --generate-only
 
 serve: $(STAMP)
-	$(PY) scripts/serve.py
+	$(KB) serve
 
 schemas: $(STAMP)
-	$(PY) -m sitegen schemas
+	$(KB) schemas
 
 # Browser tests drive Debian's Chromium; install it when it is missing.
-# CHROMIUM_PATH (as in tests/conftest.py) names another browser binary, e.g. the
+# CHROMIUM_PATH (kb/tools/browser.py) names another browser binary, e.g. the
 # Google Chrome that GitHub's runners have (where apt-get needs sudo).
 chromium:
 	@test -x "$${CHROMIUM_PATH:-/nonexistent}" || command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Chromium (Debian package) for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/mypy
+
+test: $(STAMP) chromium lint
 	$(PY) -m pytest
+
+test-unit: $(STAMP)
+	$(PY) -m pytest tests/unit
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser"
 
 links: build
-	$(PY) scripts/link_contract.py --write
+	$(KB) links --write
 
 search-eval: build chromium
-	$(PY) scripts/search_eval.py
+	$(KB) search-eval
 
 new-answer: $(STAMP)
-	$(PY) scripts/scaffold.py answer --topic "$(TOPIC)" --id "$(ID)"
+	$(KB) new-answer --topic "$(TOPIC)" --id "$(ID)"
 
 new-structure: $(STAMP)
-	$(PY) scripts/scaffold.py structure --region "$(REGION)" --id "$(ID)" --type "$(TYPE)"
+	$(KB) new-structure --region "$(REGION)" --id "$(ID)" --type "$(TYPE)"
+
+move-answer: $(STAMP)
+	$(KB) move-answer "$(OLD)" "$(NEW)" --topic "$(TOPIC)"
 
 translations: $(STAMP)
-	$(PY) -m sitegen translations
+	$(KB) translations
 
 STALE_MONTHS ?= 12
 stale: $(STAMP)
-	$(PY) -m sitegen stale --months $(STALE_MONTHS)
+	$(KB) stale --months $(STALE_MONTHS)
 
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	$(KB) bench
 
 lock: $(STAMP)
 	test -x $(VENV)/bin/pip-compile || $(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
-	  -o requirements.lock requirements.in
+	  --extra test --extra dev -o requirements.lock pyproject.toml
 
 clean:
 	rm -rf build site

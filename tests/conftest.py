@@ -1,55 +1,54 @@
-"""Shared fixtures: the real site built once per session, served on localhost,
-a headless Chromium driven by Playwright, and copies of the fixture project.
+"""Shared fixtures: the real site built once per session by the real command, served
+on localhost, a headless Chromium driven by Playwright, and copies of the fixture
+project. Helpers live in tests/support/ (one module per job).
 
-With CI=true a missing browser is a failure, never a skip.
+The tiers: tests/unit (pure, in-process, seconds), tests/cli (the command in
+subprocesses, fixture builds), tests/site (the real built site), tests/browser
+(Chromium). With CI=true a missing browser is a failure, never a skip.
 """
 
 from __future__ import annotations
 
 import os
-import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from kb.tools.browser import CHROMIUM, chromium, have_chromium, serving
+from support.fixture import BUILD_DATE, ROOT, build, copy_fixture
 
-from localsite import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402,F401  (bench, search_eval too)
 
 @pytest.fixture(scope="session")
 def content():
-    from sitegen.content import load_content
-    loaded, problems = load_content(ROOT)
+    from kb.content import read_and_check
+
+    loaded, problems = read_and_check(ROOT, date.fromisoformat(BUILD_DATE))
     assert not problems, "\n".join(map(str, problems))
     return loaded
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built from the repository's content by the real build."""
-    import build_site
+    """The real site, built from the repository's content by `kb build`."""
     out = tmp_path_factory.mktemp("site") / "site"
-    assert build_site.main(["--site-dir", str(out)]) == 0, "the site build failed"
+    result = build(ROOT, out)
+    assert result.returncode == 0, f"the site build failed:\n{result.stdout}\n{result.stderr}"
     return out
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A writable copy of the minimal fixture project (see tests/fixtureproject.py).
-
-    Here rather than in tests/unit/conftest.py: with a single conftest module,
-    `from conftest import …` (scripts/search_eval.py, scripts/bench.py) always finds
-    this one, whichever test folders pytest loaded first."""
-    from fixtureproject import copy_fixture
+    """A writable copy of the minimal fixture project (tests/support/fixture.py)."""
     return copy_fixture(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
 def renamed_with_alias(tmp_path_factory):
-    """The real content with one answer renamed and its old id kept in `aliases`, built
-    once for the link contract (tests/site/) and the browser (tests/browser/)."""
-    from linkfixtures import build_renamed
+    """The real content with one answer renamed by `kb move-answer`, built once for the
+    link contract (tests/site/) and the browser (tests/browser/)."""
+    from support.renamed import build_renamed
+
     return build_renamed(tmp_path_factory.mktemp("alias"), keep_alias=True)
 
 
@@ -69,22 +68,17 @@ def serve():
 @pytest.fixture(scope="session")
 def browser():
     in_ci = os.environ.get("CI", "").lower() == "true"
-    if not Path(CHROMIUM).is_file():      # the very binary launched below
+    if not have_chromium():  # the very binary launched below
         message = f"Chromium not found at {CHROMIUM}: run `make test` (installs it through apt)"
         if in_ci:
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture
 def page(server, browser):
-    # server (and so the site build) first: once Playwright runs, its event loop
-    # is running and the build's search step (asyncio.run) would fail.
     context = browser.new_context(base_url=server, locale="fi-FI")
     tab = context.new_page()
     yield tab

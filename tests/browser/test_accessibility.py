@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from browsertools import every_url, walk
+from support.browsertools import every_url, walk
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +39,7 @@ def axe_tab(server, browser):
 def test_axe_finds_no_wcag_violation_on_any_page(axe_tab, site: Path) -> None:
     def violations(url: str) -> list[str]:
         return axe_tab.evaluate(AXE_RUN, WCAG_TAGS)
+
     problems = list(walk(axe_tab, every_url(site), violations))
     assert not problems, f"{len(problems)} axe violations:\n" + "\n".join(problems)
 

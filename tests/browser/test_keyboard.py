@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from browsertools import clipboard_page, tab_until
+from support.browsertools import clipboard_page, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +17,7 @@ def keyboard_page(server, browser):
         yield tab
 
 
-@pytest.mark.parametrize("start, query", [("/ukk/", "kumppanuusavustus"),
-                                          ("/sv/alueet/", "understöd")])
+@pytest.mark.parametrize("start, query", [("/ukk/", "kumppanuusavustus"), ("/sv/alueet/", "understöd")])
 def test_search_with_the_keyboard(keyboard_page: Page, start: str, query: str) -> None:
     page = keyboard_page
     page.goto(start)
@@ -33,10 +32,12 @@ def test_search_with_the_keyboard(keyboard_page: Page, start: str, query: str) -
     assert start.startswith("/sv/") == ("/sv/" in page.url), "search left the language"
 
 
-@pytest.mark.parametrize("start, other", [("/ukk/hakuajat/", "/sv/ukk/hakuajat/"),
-                                          ("/sv/alueet/pirkanmaa/", "/alueet/pirkanmaa/")])
-def test_language_switcher_with_the_keyboard(keyboard_page: Page, server: str,
-                                             start: str, other: str) -> None:
+@pytest.mark.parametrize(
+    "start, other", [("/ukk/hakuajat/", "/sv/ukk/hakuajat/"), ("/sv/alueet/pirkanmaa/", "/alueet/pirkanmaa/")]
+)
+def test_language_switcher_with_the_keyboard(
+    keyboard_page: Page, server: str, start: str, other: str
+) -> None:
     page = keyboard_page
     page.goto(start)
     lang = "sv" if other.startswith("/sv/") else "fi"
@@ -52,8 +53,10 @@ def test_copy_link_with_the_keyboard(keyboard_page: Page, server: str) -> None:
     tab_until(page, ".kb-copylink__button")
     button_url = page.evaluate("document.activeElement.dataset.url")
     page.keyboard.press("Enter")
-    page.wait_for_function("() => [...document.querySelectorAll('.kb-copylink [role=status]')]"
-                           ".some(status => status.textContent.trim())")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.kb-copylink [role=status]')]"
+        ".some(status => status.textContent.trim())"
+    )
     assert page.evaluate("navigator.clipboard.readText()") == button_url
     assert button_url.startswith(f"{server}/ukk/hakuajat/")
 
@@ -70,6 +73,9 @@ def test_every_tab_stop_shows_where_the_focus_is(keyboard_page: Page, url: str) 
     for _ in range(40):
         page.keyboard.press("Tab")
         if not page.evaluate(FOCUS_RING):
-            unseen.append(page.evaluate("e => e.outerHTML.slice(0, 120)",
-                                        page.evaluate_handle("document.activeElement")))
+            unseen.append(
+                page.evaluate(
+                    "e => e.outerHTML.slice(0, 120)", page.evaluate_handle("document.activeElement")
+                )
+            )
     assert not unseen, "focus is not visible on:\n" + "\n".join(unseen)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browsertools import clipboard_page, context_page, tab_until
-from linkfixtures import Renamed
+from support.browsertools import clipboard_page, context_page, tab_until
+from support.renamed import Renamed
 
 pytestmark = pytest.mark.browser
 
@@ -26,20 +26,19 @@ def status_after(page: Page, heading: str):
     return page.locator(f"{heading} + .kb-copylink [role=status]")
 
 
-def test_copy_answer_link_with_keyboard_then_open_it(clip_page: Page, server: str,
-                                                      content) -> None:
+def test_copy_answer_link_with_keyboard_then_open_it(clip_page: Page, server: str, content) -> None:
     answer = next(iter(content.answers.values()))
     clip_page.goto(f"/ukk/{answer.id}/")
     button = "h1 + .kb-copylink button"
     expect(clip_page.locator(button)).to_be_visible()
     status = status_after(clip_page, "h1")
     expect(status).to_have_attribute("aria-live", "polite")
-    expect(status).to_be_empty()          # the live region exists before it speaks
+    expect(status).to_be_empty()  # the live region exists before it speaks
     tab_until(clip_page, button)
     clip_page.keyboard.press("Enter")
     expect(status).to_have_text(content.t("copylink.copied", "fi"))
     copied = clipboard(clip_page)
-    assert copied == f"{server}/ukk/{answer.id}/"      # the page itself: no #anchor
+    assert copied == f"{server}/ukk/{answer.id}/"  # the page itself: no #anchor
     clip_page.goto(copied)
     question = answer.texts["fi"].meta.question
     expect(clip_page.locator("h1")).to_have_text(question)
@@ -52,11 +51,11 @@ def test_copy_structure_link_has_its_anchor(clip_page: Page, server: str, conten
     clip_page.goto(f"/sv/alueet/{region.id}/")
     button = clip_page.locator(f"h3#{structure.id} + .kb-copylink button")
     expect(button).to_have_accessible_name(
-        f"{content.t('copylink.button', 'sv')}: {structure.name.get('sv')}")
+        f"{content.t('copylink.button', 'sv')}: {structure.name.get('sv')}"
+    )
     button.focus()
     clip_page.keyboard.press("Space")
-    expect(status_after(clip_page, f"h3#{structure.id}")).to_have_text(
-        content.t("copylink.copied", "sv"))
+    expect(status_after(clip_page, f"h3#{structure.id}")).to_have_text(content.t("copylink.copied", "sv"))
     copied = clipboard(clip_page)
     assert copied == f"{server}/sv/alueet/{region.id}/#{structure.id}"
     clip_page.goto(f"{server}/")
@@ -67,8 +66,14 @@ def test_copy_structure_link_has_its_anchor(clip_page: Page, server: str, conten
 def test_every_county_section_has_a_copy_button(page: Page, content) -> None:
     region = next(r for r in content.regions.values() if r.structures and r.contacts)
     page.goto(f"/alueet/{region.id}/")
-    sections = ["perustiedot", "kunnat", "yhteistyorakenteet", "yhteystiedot",
-                *(s.id for s in region.structures), *(c.id for c in region.contacts)]
+    sections = [
+        "perustiedot",
+        "kunnat",
+        "yhteistyorakenteet",
+        "yhteystiedot",
+        *(s.id for s in region.structures),
+        *(c.id for c in region.contacts),
+    ]
     for anchor in sections:
         button = page.locator(f"#{anchor} + .kb-copylink button")
         expect(button).to_have_attribute("data-url", f"{page.url.split('#')[0]}#{anchor}")
@@ -84,13 +89,14 @@ def test_switching_language_keeps_the_anchor(page: Page, server: str) -> None:
     # Moving within the page updates the switcher too (hashchange).
     page.evaluate("location.hash = 'kunnat'")
     expect(page.locator("a.md-select__link[hreflang=fi]")).to_have_attribute(
-        "href", "../../../alueet/pirkanmaa/#kunnat")
+        "href", "../../../alueet/pirkanmaa/#kunnat"
+    )
 
 
 @pytest.mark.parametrize("prefix", ["", "/sv"])
-def test_old_address_lands_on_the_answer_with_its_anchor(browser, serve,
-                                                         renamed_with_alias: Renamed,
-                                                         prefix: str) -> None:
+def test_old_address_lands_on_the_answer_with_its_anchor(
+    browser, serve, renamed_with_alias: Renamed, prefix: str
+) -> None:
     renamed = renamed_with_alias
     with serve(renamed.site) as base, context_page(browser) as tab:
         tab.goto(f"{base}{prefix}/ukk/{renamed.old}/#lahteet")
@@ -98,8 +104,7 @@ def test_old_address_lands_on_the_answer_with_its_anchor(browser, serve,
         expect(tab.locator("h2#lahteet")).to_be_in_viewport()
 
 
-def test_old_address_redirects_without_javascript(browser, serve,
-                                                  renamed_with_alias: Renamed) -> None:
+def test_old_address_redirects_without_javascript(browser, serve, renamed_with_alias: Renamed) -> None:
     renamed = renamed_with_alias
     with serve(renamed.site) as base, context_page(browser, java_script_enabled=False) as tab:
         tab.goto(f"{base}/sv/ukk/{renamed.old}/")
@@ -107,8 +112,7 @@ def test_old_address_redirects_without_javascript(browser, serve,
         expect(tab.locator("html")).to_have_attribute("lang", "sv")
 
 
-def test_a_browser_that_refuses_to_copy_shows_the_address(page: Page, server: str,
-                                                         content) -> None:
+def test_a_browser_that_refuses_to_copy_shows_the_address(page: Page, server: str, content) -> None:
     """No clipboard permission and no copy command: the reader gets the address to copy."""
     page.add_init_script("""
         Object.defineProperty(navigator, 'clipboard', {value: undefined});
@@ -116,5 +120,6 @@ def test_a_browser_that_refuses_to_copy_shows_the_address(page: Page, server: st
     page.goto("/alueet/pirkanmaa/#kunnat")
     page.locator("h2#kunnat + .kb-copylink button").press("Enter")
     expect(page.locator("h2#kunnat + .kb-copylink [role=status]")).to_have_text(
-        f"{content.t('copylink.failed', 'fi')} {server}/alueet/pirkanmaa/#kunnat")
+        f"{content.t('copylink.failed', 'fi')} {server}/alueet/pirkanmaa/#kunnat"
+    )
     expect(page.locator("h2#kunnat + .kb-copylink button")).to_be_focused()

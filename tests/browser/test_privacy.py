@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browsertools import CSP_LISTENER, every_url, walk
+from support.browsertools import CSP_LISTENER, every_url, walk
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +33,7 @@ def watched(server, browser):
         else:
             record["foreign"].append(route.request.url)
             route.abort()
+
     context.route("**/*", route)
     context.add_init_script(CSP_LISTENER)
     tab = context.new_page()
@@ -59,6 +60,7 @@ def test_no_request_to_another_host_no_cookie_no_csp_violation(watched, site: Pa
         record["foreign"].clear()
         record["errors"].clear()
         return problems
+
     urls = every_url(site)
     problems = list(walk(tab, urls, check))
     assert len(urls) > 100

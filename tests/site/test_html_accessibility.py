@@ -4,16 +4,32 @@ texts that make sense alone. axe itself runs in tests/browser/test_accessibility
 
 from __future__ import annotations
 
+import itertools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from htmltools import pages, url_of
+from support.htmltools import pages, url_of
 
 # Link texts that do not say where the link goes (WCAG 2.4.4 / 2.4.9), fi and sv.
-VAGUE_LINK_TEXTS = {"tästä", "täältä", "lue lisää", "lisää", "linkki", "klikkaa tästä",
-                    "här", "läs mer", "mer", "länk", "klicka här", "click here", "here",
-                    "read more", "more", "link"}
+VAGUE_LINK_TEXTS = {
+    "tästä",
+    "täältä",
+    "lue lisää",
+    "lisää",
+    "linkki",
+    "klikkaa tästä",
+    "här",
+    "läs mer",
+    "mer",
+    "länk",
+    "klicka här",
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+}
 
 
 class ArticleParser(HTMLParser):
@@ -21,10 +37,10 @@ class ArticleParser(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth = 0                      # > 0 while inside <article>
+        self.depth = 0  # > 0 while inside <article>
         self.headings: list[int] = []
         self.tables: list[dict[str, int]] = []
-        self.links: list[list[str]] = []    # [href, text, aria-label]
+        self.links: list[list[str]] = []  # [href, text, aria-label]
         self._open_link: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -67,15 +83,19 @@ def test_headings_start_at_h1_and_skip_no_level(site: Path) -> None:
         levels = article.headings
         if not levels or levels[0] != 1 or levels.count(1) != 1:
             problems.append(f"{url}: needs exactly one h1, first (got {levels[:5]})")
-        for before, after in zip(levels, levels[1:]):
+        for before, after in itertools.pairwise(levels):
             if after > before + 1:
                 problems.append(f"{url}: h{before} is followed by h{after}")
     assert not problems, "\n".join(problems)
 
 
 def test_every_table_has_header_cells(site: Path) -> None:
-    problems = [f"{url}: a table without <th>" for url, article in articles(site)
-                for table in article.tables if table["td"] and not table["th"]]
+    problems = [
+        f"{url}: a table without <th>"
+        for url, article in articles(site)
+        for table in article.tables
+        if table["td"] and not table["th"]
+    ]
     assert not problems, "\n".join(problems)
 
 

@@ -8,24 +8,35 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from htmltools import pages
+from support.htmltools import parse
 
-EXPECTED_CSP = ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
-                "img-src 'self' data:", "connect-src 'self'", "object-src 'none'"]
+EXPECTED_CSP = [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+]
 
 
-def test_every_page_carries_the_policy(site: Path) -> None:
-    meta = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
-    # pages() leaves out the redirect stubs (postbuild/redirects.py): no page content
-    for path in [*pages(site), site / "404.html"]:
-        html = path.read_text(encoding="utf-8")
-        found = meta.search(html)
-        assert found, f"{path}: no CSP meta"
-        directives = [d.strip() for d in found.group(1).split(";")]
+def every_html_page(site: Path) -> list[Path]:
+    """Pages, the 404 page and the redirect stubs: everything a browser may open."""
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_every_page_carries_the_policy_first(site: Path) -> None:
+    """A <meta> policy governs only what follows it: it is the first element after
+    <meta charset>, on every page, the 404 page and the redirect stubs included."""
+    for path in every_html_page(site):
+        elements = parse(path).elements
+        head = [(tag, attrs) for tag, attrs in elements[:4]]
+        assert [tag for tag, _ in head] == ["html", "head", "meta", "meta"], path
+        assert head[2][1] == {"charset": "utf-8"}, path
+        policy = head[3][1]
+        assert policy.get("http-equiv") == "Content-Security-Policy", path
+        directives = [d.strip() for d in policy["content"].split(";")]
         assert set(EXPECTED_CSP) <= set(directives), path
-        head = html.split("</head>")[0]
-        assert head.index("Content-Security-Policy") < head.index("<link rel=\"stylesheet\""), \
-            f"{path}: the policy must come before stylesheets and scripts to govern them"
 
 
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>", re.I)
@@ -42,8 +53,11 @@ def test_no_inline_script_handler_or_style_in_built_html(site: Path) -> None:
             continue
         html = path.read_text(encoding="utf-8")
         rel = path.relative_to(site)
-        problems += [f"{rel}: inline <script{m.group(1)}>" for m in INLINE_SCRIPT.finditer(html)
-                     if not DATA_BLOCK.search(m.group(1))]
+        problems += [
+            f"{rel}: inline <script{m.group(1)}>"
+            for m in INLINE_SCRIPT.finditer(html)
+            if not DATA_BLOCK.search(m.group(1))
+        ]
         problems += [f"{rel}: inline event handler" for _ in EVENT_HANDLER.finditer(html)]
         problems += [f"{rel}: style attribute" for _ in STYLE_ATTRIBUTE.finditer(html)]
     assert not problems, "\n".join(sorted(problems)[:50])

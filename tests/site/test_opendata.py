@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 import brotli
 import pytest
 
-from htmltools import pages, parse, url_of
+from support.htmltools import pages, parse, url_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -66,8 +66,9 @@ def test_regions_and_municipalities_match_the_content(site: Path, content) -> No
     rows = read_csv(site, "regions.csv")
     assert {r["id"]: r["name_sv"] for r in rows} == {i: r.name.sv for i, r in content.regions.items()}
     municipalities = read_csv(site, "municipalities.csv")
-    assert {m["code"]: m["region"] for m in municipalities} == \
-        {m.code: m.region for m in content.municipalities}
+    assert {m["code"]: m["region"] for m in municipalities} == {
+        m.code: m.region for m in content.municipalities
+    }
     assert all(len(m["code"]) == 3 for m in municipalities), "leading zeros must be kept"
     by_region = {r["id"]: int(r["municipality_count"]) for r in rows}
     assert sum(by_region.values()) == len(content.municipalities)
@@ -76,8 +77,9 @@ def test_regions_and_municipalities_match_the_content(site: Path, content) -> No
 def test_faq_holds_both_languages_with_working_urls(site: Path, content) -> None:
     faq = load_json(site, "faq.json")
     assert {a["id"] for a in faq["answers"]} == set(content.answers)
-    base = re.search(r'<link rel="canonical" href="([^"]+)"',
-                     (site / "index.html").read_text(encoding="utf-8")).group(1)
+    base = re.search(
+        r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8")
+    ).group(1)
     for record in faq["answers"]:
         for lang in ("fi", "sv"):
             text = content.answers[record["id"]].texts[lang]
@@ -113,8 +115,7 @@ def test_about_pages_link_to_the_data(site: Path) -> None:
 
 
 @pytest.mark.parametrize("lang, prefix", [("fi", ""), ("sv", "sv/")])
-def test_atom_feed_lists_recently_reviewed_answers(site: Path, content, lang: str,
-                                                   prefix: str) -> None:
+def test_atom_feed_lists_recently_reviewed_answers(site: Path, content, lang: str, prefix: str) -> None:
     feed = ET.parse(site / prefix / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     assert entries and len(entries) <= 20
@@ -127,8 +128,7 @@ def test_atom_feed_lists_recently_reviewed_answers(site: Path, content, lang: st
         assert entry.find(f"{ATOM}title").text in questions
         assert entry.find(f"{ATOM}link").get("href").startswith("http")
     home = site / prefix / "index.html"
-    feed_links = [link for link in parse(home).links
-                  if link.get("type") == "application/atom+xml"]
+    feed_links = [link for link in parse(home).links if link.get("type") == "application/atom+xml"]
     assert len(feed_links) == 1
     assert (home.parent / feed_links[0]["href"]).resolve() == (site / prefix / "feed.xml").resolve()
 
@@ -165,10 +165,15 @@ def test_sitemap_has_absolute_urls_and_hreflang_alternates(site: Path) -> None:
 
 def test_text_files_have_precompressed_twins(site: Path) -> None:
     checked = 0
-    for path in [site / "index.html", site / "sv" / "ukk" / "index.html",
-                 site / "data" / "faq.json", site / "sitemap.xml", site / "feed.xml",
-                 *site.glob("assets/stylesheets/main.*.css"),
-                 *site.glob("assets/javascripts/bundle.*.js")]:
+    for path in [
+        site / "index.html",
+        site / "sv" / "ukk" / "index.html",
+        site / "data" / "faq.json",
+        site / "sitemap.xml",
+        site / "feed.xml",
+        *site.glob("assets/stylesheets/main.*.css"),
+        *site.glob("assets/javascripts/bundle.*.js"),
+    ]:
         original = path.read_bytes()
         assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == original
         assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == original

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from htmltools import absolute, language_of_url, pages, parse, resolve, url_of
+from support.htmltools import absolute, language_of_url, pages, parse, resolve, url_of
 
 
 def test_every_page_has_the_search_box_and_its_bundle_exists(site: Path) -> None:
@@ -23,15 +23,14 @@ def test_every_page_has_the_search_box_and_its_bundle_exists(site: Path) -> None
 
 def test_labels_are_in_the_page_language(site: Path, content) -> None:
     for lang, home in (("fi", site / "index.html"), ("sv", site / "sv" / "index.html")):
-        labels = json.loads(next(a for _, a in parse(home).elements
-                                 if "data-kb-search" in a)["data-labels"])
+        labels = json.loads(next(a for _, a in parse(home).elements if "data-kb-search" in a)["data-labels"])
         assert labels["label"] == content.t("search.label", lang), lang
 
 
 def test_only_the_article_is_indexed(site: Path) -> None:
     for path in pages(site):
         html = path.read_text(encoding="utf-8")
-        article = html[html.index("<article"):html.index("</article>")]
+        article = html[html.index("<article") : html.index("</article>")]
         assert html.count("data-pagefind-body") == 1, url_of(site, path)
         assert "data-pagefind-body" in article, f"{url_of(site, path)}: body outside <article>"
 

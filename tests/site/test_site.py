@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from htmltools import absolute, language_of_url, pages, parse, resolve, twin_url, url_of
-from link_contract import article_anchors
+from kb.tools.linkcheck import article_anchors
+from support.htmltools import absolute, language_of_url, pages, parse, resolve, twin_url, url_of
 
-REGION_SECTIONS = ["tarkistettu", "perustiedot", "kunnat", "yhteistyorakenteet",
-                   "yhteystiedot", "lahteet"]
+REGION_SECTIONS = ["tarkistettu", "perustiedot", "kunnat", "yhteistyorakenteet", "yhteystiedot", "lahteet"]
 
 
 def test_both_languages_have_the_same_pages(site: Path) -> None:
@@ -33,8 +32,11 @@ def test_switcher_goes_to_the_same_page_in_the_other_language(site: Path) -> Non
     for path in pages(site):
         url = url_of(site, path)
         parsed = parse(path)
-        alternates = {link["hreflang"]: link["href"] for link in parsed.links
-                      if link["tag"] == "a" and "md-select__link" in link.get("class", "")}
+        alternates = {
+            link["hreflang"]: link["href"]
+            for link in parsed.links
+            if link["tag"] == "a" and "md-select__link" in link.get("class", "")
+        }
         other = "sv" if language_of_url(url) == "fi" else "fi"
         assert other in alternates, f"{url}: no switcher link to {other}"
         target = absolute(url, alternates[other])
@@ -46,9 +48,11 @@ def test_same_anchors_in_both_languages(site: Path) -> None:
     """kb-links.js adds the current #anchor to the switcher link (which goes to the twin
     page, test above): the twin must have every anchor a reader can be at, and the
     reverse. The theme's own ids (__drawer …) do not count, except inside the article."""
+
     def anchors(path: Path) -> set[str]:
         ids = {i for i in parse(path).ids if not i.startswith("__")}
         return ids | set(article_anchors(path.read_text(encoding="utf-8")))
+
     for path in pages(site):
         url = url_of(site, path)
         if language_of_url(url) != "fi":
@@ -76,8 +80,11 @@ def test_404_is_bilingual(site: Path) -> None:
 
 
 def test_no_instant_navigation(site: Path) -> None:
-    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
-                       (site / "index.html").read_text(encoding="utf-8"), re.S)
+    config = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>',
+        (site / "index.html").read_text(encoding="utf-8"),
+        re.S,
+    )
     assert config, "Material's configuration block is missing"
     assert "navigation.instant" not in json.loads(config.group(1))["features"]
 
@@ -109,6 +116,7 @@ def test_answer_pages_show_answer_sources_and_review_date(site: Path, content) -
 def test_edit_links_point_to_the_true_source_file(site: Path, content) -> None:
     def edit_href(path: Path) -> str:
         return next(link["href"] for link in parse(path).links if link.get("rel") == "edit")
+
     for answer in content.answers.values():
         for lang, prefix in (("fi", ""), ("sv", "sv/")):
             href = edit_href(site / prefix / "ukk" / answer.id / "index.html")

@@ -15,20 +15,50 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 
 ANSWER_IDS = {
-    "hyvinvointialueet": ["alueet-ja-helsinki", "vastuu-siirtyi-2023", "hus-yhtyma", "ahvenanmaa",
-                          "kaksikieliset-alueet", "hyte-vastuu", "rahoitus-ja-hyte-kerroin",
-                          "vanhat-nimet", "aluevaalit"],
-    "yhteistyo-ja-vaikuttaminen": ["yhteistyovelvoite", "vaikuttamisen-keinot",
-                                   "vaikuttamistoimielimet", "jarjestoneuvottelukunta",
-                                   "jarjestoyhdyshenkilo", "yhteistyoasiakirja", "esteellisyys",
-                                   "tilat-jarjestojen-kayttoon", "tilannekuva"],
-    "avustukset": ["avustustyypit", "kumppanuusavustus", "hakijan-kotipaikka",
-                   "useamman-kunnan-alue", "jasentoiminta", "paallekkainen-rahoitus",
-                   "lakisaateiset-tehtavat", "pienet-jarjestot", "lahella-ja-ptv", "hakuajat",
-                   "raportointi", "ostopalvelu-vai-avustus", "kuntien-avustukset-2023",
-                   "avustusbudjetit"],
-    "valtakunnallinen-tuki": ["stea-avustukset", "stea-leikkaukset", "sote-muutostuki",
-                              "verkostojarjestot-mave"],
+    "hyvinvointialueet": [
+        "alueet-ja-helsinki",
+        "vastuu-siirtyi-2023",
+        "hus-yhtyma",
+        "ahvenanmaa",
+        "kaksikieliset-alueet",
+        "hyte-vastuu",
+        "rahoitus-ja-hyte-kerroin",
+        "vanhat-nimet",
+        "aluevaalit",
+    ],
+    "yhteistyo-ja-vaikuttaminen": [
+        "yhteistyovelvoite",
+        "vaikuttamisen-keinot",
+        "vaikuttamistoimielimet",
+        "jarjestoneuvottelukunta",
+        "jarjestoyhdyshenkilo",
+        "yhteistyoasiakirja",
+        "esteellisyys",
+        "tilat-jarjestojen-kayttoon",
+        "tilannekuva",
+    ],
+    "avustukset": [
+        "avustustyypit",
+        "kumppanuusavustus",
+        "hakijan-kotipaikka",
+        "useamman-kunnan-alue",
+        "jasentoiminta",
+        "paallekkainen-rahoitus",
+        "lakisaateiset-tehtavat",
+        "pienet-jarjestot",
+        "lahella-ja-ptv",
+        "hakuajat",
+        "raportointi",
+        "ostopalvelu-vai-avustus",
+        "kuntien-avustukset-2023",
+        "avustusbudjetit",
+    ],
+    "valtakunnallinen-tuki": [
+        "stea-avustukset",
+        "stea-leikkaukset",
+        "sote-muutostuki",
+        "verkostojarjestot-mave",
+    ],
 }
 
 
@@ -62,8 +92,11 @@ def test_municipality_table_matches_statistics_finland_copy(content) -> None:
     assert {m.code for m in content.municipalities} == set(reference)
     for m in content.municipalities:
         row = reference[m.code]
-        assert (m.name_fi, m.name_sv or "", m.region) == (row["name_fi"], row["name_sv"].strip(),
-                                                          row["region_id"])
+        assert (m.name_fi, m.name_sv or "", m.region) == (
+            row["name_fi"],
+            row["name_sv"].strip(),
+            row["region_id"],
+        )
 
 
 def test_language_status_of_counties_follows_municipalities(content) -> None:
@@ -93,8 +126,12 @@ def test_no_personal_contact_data_anywhere_in_content() -> None:
     If a public organisational address is ever added, it belongs in a contact's
     `email` field and this test should then allow that field only.
     """
-    files = [*ROOT.glob("content/**/*.yml"), *ROOT.glob("content/**/*.md"),
-             *ROOT.glob("docs/fi/*.md"), *ROOT.glob("docs/sv/*.md")]
+    files = [
+        *ROOT.glob("content/**/*.yml"),
+        *ROOT.glob("content/**/*.md"),
+        *ROOT.glob("docs/fi/*.md"),
+        *ROOT.glob("docs/sv/*.md"),
+    ]
     assert len(files) > 90
     for path in files:
         text = path.read_text(encoding="utf-8")

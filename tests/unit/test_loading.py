@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.loading import ContentLoadError, parse_yaml
+from kb.content.reading import ContentLoadError, parse_yaml
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("postal_code: 00100", "00100"),       # PyYAML safe_load gives 64
-    ("phone: 0401234567", "0401234567"),   # safe_load gives an octal integer
-    ("code: 020", "020"),                  # safe_load gives 16
-    ("answer: no", "no"),                  # safe_load gives False
-    ("time: 1:30", "1:30"),                # safe_load gives 90
-    ("date: 2025-01-31", "2025-01-31"),    # dates are parsed on purpose by the model
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("postal_code: 00100", "00100"),  # PyYAML safe_load gives 64
+        ("phone: 0401234567", "0401234567"),  # safe_load gives an octal integer
+        ("code: 020", "020"),  # safe_load gives 16
+        ("answer: no", "no"),  # safe_load gives False
+        ("time: 1:30", "1:30"),  # safe_load gives 90
+        ("date: 2025-01-31", "2025-01-31"),  # dates are parsed on purpose by the model
+    ],
+)
 def test_plain_scalars_stay_strings(text: str, expected: str) -> None:
-    key = text.split(":")[0]
+    key = text.split(":", maxsplit=1)[0]
     assert parse_yaml(text).data == {key: expected}
 
 

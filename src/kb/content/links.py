@@ -1,0 +1,56 @@
+"""The link syntax editors write, and the anchors the page layout keeps for itself.
+
+    [text](alue:pirkanmaa#yhteystiedot)   a county page (or alue: for the county list)
+    [text](ukk:hakuajat)                  an answer (or ukk: for the FAQ index)
+    [text](aihe:avustukset)               a topic page
+    [text](avoindata:regions.json)        an open-data file (hand-written pages only)
+
+Validation (rules.py) checks that each link points at something that exists;
+kb/pages/urls.py turns them into real addresses.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Group 1 the scheme, 2 the id (empty for an index page), 3 the optional #anchor.
+SITE_LINK = re.compile(r"\]\(\s*<?([a-z]+):([^)\s>#]*)(#[^)\s>]*)?>?\s*\)")
+# The content collection each page-link scheme refers to.
+LINK_SCHEMES = {"alue": "regions", "ukk": "answers", "aihe": "topics"}
+OPEN_DATA_SCHEME = "avoindata"
+OPEN_DATA_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*avoindata:([A-Za-z0-9._-]+)\s*\)")
+# The files of site/data/ that editors may link to (kb/outputs/opendata.py writes them;
+# a test checks that each one exists in the built site).
+OPEN_DATA_FILES = (
+    "regions.json",
+    "regions.csv",
+    "municipalities.csv",
+    "faq.json",
+    "datapackage.json",
+    "regions.schema.json",
+    "faq.schema.json",
+)
+
+# Anchors the page layout itself uses (kb/pages): county sections, the answer
+# sentence, the review date, the page title, home-page sections. Editors' heading,
+# structure and contact ids must not take them.
+LAYOUT_ANCHORS = frozenset(
+    {
+        "otsikko",
+        "tarkistettu",
+        "perustiedot",
+        "kunnat",
+        "yhteistyorakenteet",
+        "yhteystiedot",
+        "lahteet",
+        "alueet",
+        "vastaus",
+        "kunta-alue-haku",
+        "viimeksi-tarkistetut",
+    }
+)
+# The layout anchors each kind of page has (links to them are valid).
+REGION_PAGE_ANCHORS = frozenset(
+    {"otsikko", "tarkistettu", "perustiedot", "kunnat", "yhteistyorakenteet", "yhteystiedot", "lahteet"}
+)
+ANSWER_PAGE_ANCHORS = frozenset({"otsikko", "tarkistettu", "vastaus", "alueet", "lahteet"})

@@ -1,0 +1,52 @@
+"""The site's Markdown: one configuration for the published pages and for every check.
+
+kb/build/mkdocs.py writes EXTENSIONS into the generated MkDocs configuration, and
+the HTML policy (html_policy.py) renders editors' texts with exactly the same
+extensions, so what is checked is what is published. Python-Markdown is MkDocs'
+own renderer; nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import markdown
+
+# name -> its options (None: defaults)
+EXTENSIONS: dict[str, dict[str, Any] | None] = {
+    "attr_list": None,  # explicit {#anchor} ids and {lang=sv}
+    "def_list": None,
+    "tables": {"use_align_attribute": True},  # align="right", not style=: the CSP forbids inline styles
+    "admonition": None,
+    "toc": {"permalink": False},  # copy-link buttons instead of generated ¶ anchors
+}
+
+
+def mkdocs_extensions() -> list[Any]:
+    """The list as MkDocs' `markdown_extensions` setting takes it."""
+    return [name if options is None else {name: options} for name, options in EXTENSIONS.items()]
+
+
+def renderer() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=list(EXTENSIONS), extension_configs={k: v for k, v in EXTENSIONS.items() if v}
+    )
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|dd|dt|dl|td|th|tr|table|div|blockquote)\b[^>]*>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def to_html(text: str, md: markdown.Markdown | None = None) -> str:
+    md = md or renderer()
+    md.reset()
+    return md.convert(text)
+
+
+def to_plain_text(text: str, md: markdown.Markdown | None = None) -> str:
+    """What a reader sees of a Markdown text, as one line of plain text (for <meta>
+    descriptions, feeds and search results)."""
+    rendered = _TAG.sub("", _BLOCK_TAG.sub(" ", to_html(text, md)))
+    return re.sub(r"\s+", " ", html.unescape(rendered)).strip()

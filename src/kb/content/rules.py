@@ -1,0 +1,266 @@
+"""Rules across content files, reported as `path:line: message`.
+
+Each file was already read and checked on its own (load.py, messages.py); the
+rules here need several files: ids and aliases are unique, every answer has its
+twin, references point at counties, topics and answers that exist, labels
+match their declaration, Markdown is safe and its anchors are stable.
+"""
+
+from __future__ import annotations
+
+import typing
+from datetime import date
+
+from . import layout
+from .labels import LABELS, label_problem
+from .links import LAYOUT_ANCHORS
+from .markdown_policy import check_markdown
+from .model import LANGUAGES, Answer, Content, Region
+from .positions import Key, Positions
+from .problems import Problems, allowed_list, did_you_mean
+
+RESERVED_ANCHORS = LAYOUT_ANCHORS  # structure, contact and heading ids must not take them
+
+
+def check_content(content: Content, problems: Problems, today: date, partial: bool = False) -> None:
+    """Add every cross-file problem. `today` is the build date (no check is dated after it);
+    `partial` says some files could not be read, so rules that would only report their
+    absence again are skipped."""
+    _check_labels(content, problems)
+    _check_regions(content, problems, today)
+    _check_municipalities(content, problems, partial)
+    _check_answers(content, problems, partial, today)
+    _check_pages(content, problems)
+
+
+def _check_labels(content: Content, problems: Problems) -> None:
+    """content/ui.yml against the declared labels (labels.py): nothing missing, nothing
+    unknown, the same placeholders. (Empty texts were refused when the file was read.)"""
+    if not content.ui and not content.ui_positions.lines:
+        return  # the file could not be read at all: that problem is already reported
+    path = content.root / layout.LABELS
+    line_of = content.ui_positions.line_of
+    for key in sorted(set(content.ui_positions.top_keys()) - set(LABELS)):
+        problems.add(
+            path,
+            line_of((key,)),
+            f'unknown label "{key}".'
+            f"{did_you_mean(key, LABELS)} Only the labels the site uses belong here "
+            "(declared in src/kb/content/labels.py)",
+        )
+    present = sorted(content.ui_positions.top_keys())
+    for key in sorted(set(LABELS) - set(present)):
+        following = next((k for k in present if k > key), None)
+        line = line_of((following,)) if following else max(content.ui_positions.lines.values(), default=1)
+        problems.add(
+            path,
+            line,
+            f'the label "{key}" is missing; add it here (keys are in '
+            "alphabetical order) with its fi and sv texts",
+        )
+    for key, value in content.ui.items():
+        if key not in LABELS:
+            continue
+        for lang in LANGUAGES:
+            problem = label_problem(key, lang, getattr(value, lang))
+            if problem:
+                problems.add(path, line_of((key, lang)), problem)
+
+
+def _check_regions(content: Content, problems: Problems, today: date) -> None:
+    for region_id, region in content.regions.items():
+        path = content.region_paths[region_id]
+        line_of = content.region_positions.get(region_id, Positions()).line_of
+        used: set[str] = set()
+        for key in ("structures", "contacts"):
+            for index, item in enumerate(getattr(region, key)):
+                problem = item_id_problem(item.id, used)
+                if problem:
+                    problems.add(path, line_of((key, index, "id")), problem)
+                used.add(item.id)
+        if region.reviewed > today:
+            problems.add(path, line_of(("reviewed",)), f"reviewed: {region.reviewed} is in the future")
+        for place, text in _region_texts(region):
+            check_markdown(text, line_of(place), path, problems)
+
+
+def _region_texts(region: Region) -> list[tuple[Key, str]]:
+    """The Markdown texts of a county file, each with its place in the file."""
+    texts: list[tuple[Key, str]] = []
+    if region.summary:
+        texts += [(("summary", lang), region.summary.get(lang)) for lang in LANGUAGES]
+    for index, structure in enumerate(region.structures):
+        texts += [
+            (("structures", index, "description", lang), structure.description.get(lang))
+            for lang in LANGUAGES
+        ]
+    return texts
+
+
+def _check_municipalities(content: Content, problems: Problems, partial: bool) -> None:
+    path = content.root / layout.MUNICIPALITIES
+    codes: set[str] = set()
+    unknown: dict[str, list[str]] = {}  # county id -> municipality codes
+    for m in content.municipalities:
+        line = content.municipality_lines.get(m.code, 1)
+        if m.code in codes:
+            problems.add(path, line, f"municipality code {m.code} appears twice")
+        codes.add(m.code)
+        if m.region not in content.regions:
+            unknown.setdefault(m.region, []).append(m.code)
+    if partial:
+        return
+    for region_id, members in unknown.items():
+        first = min(content.municipality_lines.get(code, 1) for code in members)
+        problems.add(
+            path,
+            first,
+            f'{len(members)} municipalities belong to the county "{region_id}", '
+            f"but {layout.region_file(region_id)} does not exist."
+            f"{did_you_mean(region_id, content.regions)}",
+        )
+    for region_id in content.regions:
+        if not content.municipalities_of(region_id):
+            line = content.region_positions.get(region_id, Positions()).line_of(("id",))
+            problems.add(
+                content.region_paths[region_id],
+                line,
+                "no municipality in municipalities.csv belongs to this county",
+            )
+
+
+def _check_answers(content: Content, problems: Problems, partial: bool, today: date) -> None:
+    owners = answer_id_owners(content)
+    for answer in content.answers.values():
+        if not partial:  # a file that failed to load would look like a missing twin
+            _check_twins(answer, problems)
+        for text in answer.texts.values():
+            meta, line_of = text.meta, text.positions.line_of
+            if meta.topic not in content.topics and content.topics:
+                problems.add(
+                    text.path,
+                    line_of(("topic",)),
+                    f'unknown topic "{meta.topic}".'
+                    f"{did_you_mean(meta.topic, content.topics)} "
+                    f"Allowed: {allowed_list(content.topics)}",
+                )
+            for index, region_id in enumerate(meta.regions):
+                if region_id not in content.regions and not partial:
+                    problems.add(
+                        text.path,
+                        line_of(("regions", index)),
+                        f'regions: unknown county id "{region_id}".'
+                        f"{did_you_mean(region_id, content.regions)} "
+                        f"Allowed: {allowed_list(content.regions)}",
+                    )
+            if meta.reviewed > today:
+                problems.add(text.path, line_of(("reviewed",)), f"reviewed: {meta.reviewed} is in the future")
+            if meta.id in meta.aliases:
+                problems.add(
+                    text.path,
+                    line_of(("aliases", meta.aliases.index(meta.id))),
+                    f'aliases: "{meta.id}" is this answer\'s own id',
+                )
+        primary = answer.primary
+        if owners[answer.id] != answer.id:
+            problems.add(
+                primary.path,
+                primary.positions.line_of(("id",)),
+                f'the id "{answer.id}" is already taken by {owners[answer.id]}; choose another id',
+            )
+        for index, name in enumerate(answer.aliases):
+            other = owners[name]
+            if other != answer.id and answer.aliases.index(name) == index:
+                problems.add(
+                    primary.path,
+                    primary.positions.line_of(("aliases", index)),
+                    f'the alias "{name}" is already taken by {other}; '
+                    "every id and alias must be unique across all answers and topics",
+                )
+    for answer in content.answers.values():
+        anchor_sets = {}
+        for lang, text in answer.texts.items():
+            anchor_sets[lang] = check_markdown(
+                text.body, text.body_line, text.path, problems, None if partial else content
+            )
+        if len(anchor_sets) == 2 and set(anchor_sets["fi"]) != set(anchor_sets["sv"]):
+            missing = set(anchor_sets["fi"]) ^ set(anchor_sets["sv"])
+            problems.add(
+                answer.texts["sv"].path,
+                answer.texts["sv"].body_line,
+                "the Finnish and Swedish versions must have the same heading anchors; "
+                f"differs: {', '.join('#' + a for a in sorted(missing))}",
+            )
+
+
+def _check_twins(answer: Answer, problems: Problems) -> None:
+    for lang in LANGUAGES:
+        if lang not in answer.texts:
+            problems.add(
+                answer.primary.path,
+                1,
+                f"the {lang} twin is missing: create {answer.path_for(lang).as_posix()} with the same id",
+            )
+    if len(answer.texts) < len(LANGUAGES):
+        return
+    first = answer.texts[LANGUAGES[0]]
+    for text in answer.texts.values():
+        for name in ("topic", "regions", "aliases"):
+            value = getattr(first.meta, name)
+            if text is not first and value != getattr(text.meta, name):
+                shown = ", ".join(value) if isinstance(value, list) else value
+                problems.add(
+                    text.path,
+                    text.positions.line_of((name,)),
+                    f"{name} differs from the Finnish file ({shown or 'none'}); "
+                    "both language versions must have the same " + name,
+                )
+
+
+REQUIRED_PAGES = {"": "index.md (the home page)"}
+
+
+def _check_pages(content: Content, problems: Problems) -> None:
+    for slug, name in REQUIRED_PAGES.items():
+        for lang in LANGUAGES:
+            if (lang, slug) not in content.pages:
+                problems.add(
+                    content.root / layout.PAGES / lang, 1, f"{layout.PAGES}/{lang}/{name} is missing"
+                )
+    slugs = {lang: {slug for (page_lang, slug) in content.pages if page_lang == lang} for lang in LANGUAGES}
+    for (_lang, slug), page in content.pages.items():
+        for other in LANGUAGES:
+            if slug not in slugs[other]:
+                problems.add(
+                    page.path,
+                    1,
+                    f"the {other} version is missing: create {layout.PAGES}/{other}/{page.path.name}",
+                )
+        check_markdown(page.body, page.body_line, page.path, problems, content)
+
+
+# --- id rules the scaffolds share (kb/tools/scaffold.py) -----------------------------
+
+
+def answer_id_owners(content: Content) -> dict[str, str]:
+    """Every id an answer may not take -> its owner: "topic <id>" for a topic, else the id
+    of the answer whose id or alias it is (the first answer, if two claim the same alias)."""
+    owners = {topic_id: f"topic {topic_id}" for topic_id in content.topics}
+    for answer in content.answers.values():
+        owners.setdefault(answer.id, answer.id)
+    for answer in content.answers.values():
+        for alias in answer.aliases:
+            owners.setdefault(alias, answer.id)
+    return owners
+
+
+def item_id_problem(item_id: str, used_ids: typing.Collection[str]) -> str | None:
+    """Why a structure or contact id cannot be used in its county file, or None."""
+    if item_id in RESERVED_ANCHORS:
+        return f'the id "{item_id}" is reserved for the page layout'
+    if item_id in used_ids:
+        return (
+            f'the id "{item_id}" is already used in this county file; structure and '
+            "contact ids become anchors and must be unique"
+        )
+    return None

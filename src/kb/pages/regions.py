@@ -1,0 +1,206 @@
+"""County pages: the county index with its municipality lookup, and one page per county.
+
+alueet/index.md               /alueet/
+alueet/<region-id>/index.md   /alueet/<region-id>/ (sections: kb/content/links.py)
+"""
+
+from __future__ import annotations
+
+from kb.content import layout
+from kb.content.markdown import to_plain_text
+from kb.content.model import Contact, CooperationStructure, Municipality, MunicipalityChange, Region
+
+from . import urls
+from .render import PageRenderer, RenderedPage, Safe, esc, other_lang
+
+
+def render_region_index(r: PageRenderer) -> RenderedPage:
+    content, lang = r.content, r.lang
+    path = urls.region_path()
+    out = [
+        r.front_matter(path, r.raw("regions.title"), r.raw("regions.description"), layout.MUNICIPALITIES),
+        r.heading(1, r.raw("regions.title"), "otsikko"),
+        r.markdown("regions.intro"),
+        "\n\n",
+        _row(
+            r.label("regions.col.name"),
+            r.label("regions.col.brand"),
+            r.label("regions.col.language"),
+            r.label("regions.col.municipalities"),
+        ),
+        "|---|---|---|---:|\n",
+    ]
+    for region in sorted(content.regions.values(), key=lambda x: x.name.get(lang)):
+        out.append(
+            _row(
+                r.link(region.name.get(lang), path, urls.region_path(region.id)),
+                esc(region.brand_name or ""),
+                r.label("language." + region.language),
+                str(len(content.municipalities_of(region.id))),
+            )
+        )
+    out.append("\n" + r.heading(2, r.raw("regions.lookup.title"), "kunta-alue-haku"))
+    out.append(r.markdown("regions.lookup.intro") + "\n\n")
+    out.append(
+        _row(
+            r.label("regions.col.municipality"),
+            r.label("regions.col.municipality_other"),
+            r.label("regions.col.region"),
+            r.label("regions.col.language"),
+        )
+    )
+    out.append("|---|---|---|---|\n")
+    for m in sorted(content.municipalities, key=lambda m: m.name(lang)):
+        region = content.regions[m.region]
+        other = m.name_fi if lang == "sv" else (m.name_sv or "")
+        other_md = r.span(other, other_lang(lang)) if other and other != m.name(lang) else ""
+        out.append(
+            _row(
+                esc(m.name(lang)),
+                other_md,
+                r.link(region.name.get(lang), path, urls.region_path(region.id)),
+                r.label("language." + m.language),
+            )
+        )
+    for m in content.municipalities:
+        for change in m.former:
+            out.append("\n" + merged_note(r, change, m, path) + "\n")
+    return RenderedPage(path, "".join(out))
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |\n"
+
+
+def merged_note(
+    r: PageRenderer, change: MunicipalityChange, municipality: Municipality, from_path: str
+) -> str:
+    region = r.content.regions[municipality.region]
+    return r.markdown(
+        "municipality.merged",
+        old=change.name.get(r.lang),
+        new=municipality.name(r.lang),
+        date=r.date(change.date),
+        region=Safe(r.link(region.name.get(r.lang), from_path, urls.region_path(region.id))),
+    )
+
+
+def render_region(r: PageRenderer, region: Region) -> RenderedPage:
+    lang = r.lang
+    path = urls.region_path(region.id)
+    name = region.name.get(lang)
+    description = to_plain_text(region.summary.get(lang)) if region.summary else name
+    out = [
+        r.front_matter(
+            path, name, description, layout.region_file(region.id), kb_region=region.id, kb_copylink=True
+        ),
+        r.heading(1, name, "otsikko"),
+        r.reviewed(region.reviewed),
+        keywords_line([n for n in [region.brand_name, *region.other_names] if n]),
+    ]
+    if region.summary:
+        out.append(r.resolve(region.summary.get(lang), path) + "\n\n")
+    out.append(_basic_facts(r, region))
+    out.append(_municipalities(r, region, path))
+    out.append(r.heading(2, r.raw("region.structures"), "yhteistyorakenteet"))
+    if not region.structures:
+        out.append(r.markdown("region.no_structures") + "\n\n")
+    out += [_structure(r, structure, path) for structure in region.structures]
+    out.append(r.heading(2, r.raw("region.contacts"), "yhteystiedot"))
+    if not region.contacts:
+        out.append(r.markdown("region.no_contacts") + "\n\n")
+    out += [_contact(r, contact) for contact in region.contacts]
+    out.append(r.heading(2, r.raw("region.sources"), "lahteet"))
+    out.append(r.sources(region.sources) + "\n")
+    return RenderedPage(path, "".join(out))
+
+
+# Keywords are chosen by editors for the page: a match counts twice a body word.
+KEYWORD_WEIGHT = 2
+
+
+def keywords_line(words: list[str]) -> str:
+    """Search words for Pagefind (kb/outputs/search.py): base forms, compound parts,
+    other names. Hidden from everyone (the hidden attribute and kb.css), so screen
+    readers do not read a word list either. Placed before the first h2, so a match on
+    them links to the top of the page rather than to its last section."""
+    if not words:
+        return ""
+    return (
+        f'<p class="kb-keywords" hidden data-pagefind-weight="{KEYWORD_WEIGHT}">'
+        f"{esc(', '.join(words))}</p>\n\n"
+    )
+
+
+def _basic_facts(r: PageRenderer, region: Region) -> str:
+    rows = [
+        (r.label("region.field.name_fi"), r.span(region.name.fi, "fi")),
+        (r.label("region.field.name_sv"), r.span(region.name.sv, "sv")),
+        (r.label("region.field.name_en"), r.span(region.name.en, "en")),
+    ]
+    if region.brand_name:
+        rows.append((r.label("region.field.brand"), esc(region.brand_name)))
+    if region.other_names:
+        rows.append((r.label("region.field.other_names"), ", ".join(esc(n) for n in region.other_names)))
+    rows.append((r.label("region.field.kind"), r.label("kind." + region.kind)))
+    rows.append((r.label("region.field.language"), r.label("language." + region.language)))
+    rows.append((r.label("region.field.website"), f"[{esc(region.website)}]({region.website})"))
+    if region.website_sv:
+        rows.append((r.label("region.field.website_sv"), f"[{esc(region.website_sv)}]({region.website_sv})"))
+    body = "".join(f"{label}\n:   {value}\n\n" for label, value in rows)
+    return r.heading(2, r.raw("region.basic"), "perustiedot") + body
+
+
+def _municipalities(r: PageRenderer, region: Region, path: str) -> str:
+    lang = r.lang
+    municipalities = sorted(r.content.municipalities_of(region.id), key=lambda m: m.name(lang))
+    out = [
+        r.heading(2, r.raw("region.municipalities"), "kunnat"),
+        r.label("region.municipality_count", count=str(len(municipalities))) + "\n\n",
+    ]
+    for m in municipalities:
+        other = m.name_fi if lang == "sv" else m.name_sv
+        extra = f" ({r.span(other, other_lang(lang))})" if other and other != m.name(lang) else ""
+        status = "" if m.language == "fi" else f" – {r.label('language.' + m.language)}"
+        out.append(f"- {esc(m.name(lang))}{extra}{status}\n")
+    for m in municipalities:
+        for change in m.former:
+            out.append("\n" + merged_note(r, change, m, path) + "\n")
+    return "".join(out) + "\n"
+
+
+def _structure(r: PageRenderer, structure: CooperationStructure, path: str) -> str:
+    lang = r.lang
+    out = [
+        r.heading(3, structure.name.get(lang), structure.id),
+        f'<p class="kb-type">{r.label("structure_type." + structure.type)}</p>\n\n',
+        r.resolve(structure.description.get(lang), path) + "\n\n",
+    ]
+    facts = []
+    if structure.decided_by:
+        facts.append(f"- {r.label('structure.decided_by')}: {esc(structure.decided_by.get(lang))}")
+    if structure.since:
+        facts.append(f"- {r.label('structure.since')}: {r.partial_date(structure.since)}")
+    if structure.url:
+        facts.append(f"- {r.label('structure.url')}: [{esc(structure.url)}]({structure.url})")
+    if facts:
+        out.append("\n".join(facts) + "\n\n")
+    out.append(f"{r.label('structure.sources')}:\n\n{r.sources(structure.sources)}\n\n")
+    return "".join(out)
+
+
+def _contact(r: PageRenderer, contact: Contact) -> str:
+    lang = r.lang
+    out = [
+        r.heading(3, contact.role.get(lang), contact.id),
+        f"- {r.label('contact.organisation')}: {esc(contact.organisation.get(lang))}\n",
+    ]
+    if contact.url:
+        out.append(f"- {r.label('contact.page')}: [{esc(contact.url)}]({contact.url})\n")
+    if contact.email:
+        out.append(f"- {r.label('contact.email')}: [{esc(contact.email)}](mailto:{contact.email})\n")
+    if contact.phone:
+        tel = contact.phone.replace(" ", "")
+        out.append(f"- {r.label('contact.phone')}: [{esc(contact.phone)}](tel:{tel})\n")
+    out.append(f"\n{r.label('structure.sources')}:\n\n{r.sources(contact.sources)}\n\n")
+    return "".join(out)

@@ -1,0 +1,122 @@
+"""The URL contract in one place (docs/decisions/0002-urls.md).
+
+Where each page lives, how a language is prefixed, and where editors' site
+links (`alue:`, `ukk:`, `aihe:`, `avoindata:`; their syntax: kb/content/links.py)
+point. The pages (relative links between generated pages), open data and feeds
+(absolute URLs) and redirects all ask this module, so a path is never spelt twice.
+
+Page paths are the generated Markdown files' paths relative to a language
+root ("ukk/hakuajat/index.md"); `page_dir` turns one into the directory URL
+the reader sees ("ukk/hakuajat/").
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from kb.content.links import OPEN_DATA_LINK, SITE_LINK
+from kb.content.model import DEFAULT_LANGUAGE, LANGUAGES
+
+# "" for the default language at the site root, "sv/" for the others. The only
+# place that knows where each language lives.
+LANGUAGE_PREFIX: dict[str, str] = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
+
+
+OPEN_DATA_DIR = "data"  # site/data/: the open-data files (kb/outputs/opendata.py)
+SEARCH_BUNDLE = "pagefind"  # site/pagefind/: the search index of every language (kb/outputs/search.py)
+
+
+def region_path(region_id: str = "") -> str:
+    """A county page, or the county list when no id is given."""
+    return f"alueet/{region_id}/index.md" if region_id else "alueet/index.md"
+
+
+def answer_path(answer_or_topic_id: str = "") -> str:
+    """An answer or a topic page (they share /ukk/), or the FAQ index."""
+    return f"ukk/{answer_or_topic_id}/index.md" if answer_or_topic_id else "ukk/index.md"
+
+
+def link_path(scheme: str, target: str) -> str | None:
+    """The page an editor's `scheme:target` link points to, or None for other schemes."""
+    if scheme == "alue":
+        return region_path(target)
+    if scheme in ("ukk", "aihe"):
+        return answer_path(target)
+    return None
+
+
+def page_dir(path: str) -> str:
+    """'ukk/hakuajat/index.md' -> 'ukk/hakuajat/'; 'tietoa.md' -> 'tietoa/'; 'index.md' -> ''."""
+    if path.endswith("index.md"):
+        return path.removesuffix("index.md")
+    return path.removesuffix(".md") + "/"
+
+
+def rel(from_path: str, to_path: str) -> str:
+    """Relative Markdown link between two generated files; keeps a #anchor."""
+    target_file, _, anchor = to_path.partition("#")
+    start = posixpath.dirname(from_path) or "."
+    return posixpath.relpath(target_file, start) + (f"#{anchor}" if anchor else "")
+
+
+def to_language_root(from_path: str) -> str:
+    """'../' steps from the page of `from_path` up to its language's root."""
+    return "../" * page_dir(from_path).count("/")
+
+
+def to_site_root(from_path: str, lang: str) -> str:
+    """'../' steps from the page of `from_path` in `lang` up to the site root."""
+    depth = page_dir(from_path).count("/") + LANGUAGE_PREFIX[lang].count("/")
+    return "../" * depth
+
+
+def page_url(base_url: str, lang: str, path: str) -> str:
+    """Absolute URL of a page path ('ukk/hakuajat/index.md' or 'ukk/hakuajat/') in one language."""
+    return base_url.rstrip("/") + "/" + site_path(lang, path)
+
+
+def site_path(lang: str, path: str) -> str:
+    """A page's path from the site root: ('sv', 'ukk/x/index.md') -> 'sv/ukk/x/'."""
+    directory = page_dir(path) if path.endswith(".md") else path
+    return LANGUAGE_PREFIX[lang] + directory
+
+
+def language_root(base_url: str, lang: str) -> str:
+    """The absolute address of a language's home page (its site_url)."""
+    return base_url.rstrip("/") + "/" + LANGUAGE_PREFIX[lang]
+
+
+def cross_language(path: str, from_lang: str, to_lang: str) -> str:
+    """Relative link from a page in `from_lang` to the same page in `to_lang`
+    ('alueet/x/index.md', 'sv', 'fi' -> '../../../alueet/x/')."""
+    return to_site_root(path, from_lang) + site_path(to_lang, path)
+
+
+def relative_site_path(from_path: str, lang: str, target: str) -> str:
+    """Relative link from a page in `lang` to a path from the site root ('data/x.json')."""
+    return to_site_root(from_path, lang) + target
+
+
+def resolve_links(markdown: str, from_path: str, lang: str, base_url: str | None = None) -> str:
+    """Editors' site links rewritten as real links.
+
+    Relative links between generated pages by default (so MkDocs checks them
+    in --strict mode), or absolute URLs when `base_url` is given (open data).
+    `avoindata:` links become raw <a> elements: site/data/ is written after
+    MkDocs, so a Markdown link to it would fail --strict.
+    """
+
+    def page_link(match: re.Match[str]) -> str:
+        path = link_path(match.group(1), match.group(2))
+        if path is None:
+            return match.group(0)
+        anchor = match.group(3) or ""
+        url = page_url(base_url, lang, path) if base_url else rel(from_path, path)
+        return f"]({url}{anchor})"
+
+    def data_link(match: re.Match[str]) -> str:
+        root = base_url.rstrip("/") + "/" if base_url else to_site_root(from_path, lang)
+        return f'<a href="{root}{OPEN_DATA_DIR}/{match.group(2)}">{match.group(1)}</a>'
+
+    return SITE_LINK.sub(page_link, OPEN_DATA_LINK.sub(data_link, markdown))

@@ -1,0 +1,345 @@
+"""Every kind of editor mistake gives exactly the right `path:line: message` lines, exit
+status 1 and no traceback; a failed build leaves site/ untouched.
+
+Each case copies the valid fixture project (tests/fixtures/minimal), breaks one file
+and runs `kb validate`. The expected lines are the whole report, word for word, so a
+change of wording shows in review. Most cases run the command in-process (fast);
+the last tests run it as the editor does, in a subprocess.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kb.cli import main
+from support.fixture import BUILD_DATE, Change, build, delete, edit, run_kb, write
+
+REGION = "content/regions/testialue.yml"
+ANSWER_FI = "content/faq/aihe/vastaus.fi.md"
+ANSWER_SV = "content/faq/aihe/vastaus.sv.md"
+HANG_SECONDS = 30  # not a speed target: a guard against inputs that make the validator hang
+
+
+def second_answer(answer_id: str, extra: str = "", topic: str = "aihe") -> Change:
+    """Another answer (both languages) made from the fixture's, with the given id."""
+
+    def apply(root: Path) -> None:
+        if topic != "aihe":
+            topics = root / "content/faq/topics.yml"
+            topics.write_text(
+                topics.read_text(encoding="utf-8")
+                + f"""  - id: {topic}
+    name: {{fi: Toinen, sv: Annat}}
+    description: {{fi: Toinen., sv: Annat.}}
+""",
+                encoding="utf-8",
+            )
+        source = (root / ANSWER_FI).read_text(encoding="utf-8")
+        for lang in ("fi", "sv"):
+            text = (
+                source.replace("id: vastaus", f"id: {answer_id}")
+                .replace("aliases: []", f"aliases: [{extra}]")
+                .replace("topic: aihe", f"topic: {topic}")
+            )
+            write(f"content/faq/{topic}/{answer_id}.{lang}.md", text)(root)
+
+    return apply
+
+
+def both(*changes: Change) -> Change:
+    def apply(root: Path) -> None:
+        for change in changes:
+            change(root)
+
+    return apply
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    change: Change
+    expected: tuple[str, ...]  # every problem line of the report, in order
+
+
+def case(name: str, change: Change, *expected: str) -> Case:
+    return Case(name, change, expected)
+
+
+ALIAS_BOMB = "lol: &a [x, x, x, x, x, x, x, x, x]\nlol2: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+R, FI, SV = REGION, ANSWER_FI, ANSWER_SV
+
+CASES = [
+    case(
+        "bad indentation",
+        edit(R, "  fi: Testialueen", " fi: Testialueen"),
+        f"{R}:7: YAML syntax error: unexpected colon: check the indentation, or put a value "
+        "that contains ': ' in quotes",
+    ),
+    case(
+        "tab character",
+        edit(R, "  en: Test", "\ten: Test"),
+        f"{R}:8: YAML syntax error: a tab character is not allowed in YAML; indent with spaces only",
+    ),
+    case(
+        "unclosed quote",
+        edit(R, "website: https://example.org", 'website: "https://example.org'),
+        f"{R}:9: YAML syntax error: a quotation mark is opened but never closed",
+    ),
+    case(
+        "duplicate key",
+        edit(R, "language: fi+sv", "language: fi+sv\nlanguage: fi"),
+        f'{R}:11: the key "language" appears twice (first on line 10); keep only one',
+    ),
+    case(
+        "unknown field",
+        edit(R, "website:", "webstie:"),
+        f'{R}:2: the field "website" is missing; it is required',
+        f'{R}:9: unknown field "webstie". Did you mean "website"? Allowed fields here: id, '
+        "statfi_code, kind, name, brand_name, other_names, website, website_sv, language, "
+        "summary, structures, contacts, sources, reviewed, sv_source_hash",
+    ),
+    case(
+        "wrong type",
+        edit(FI, "keywords: [testi]", "keywords: testi"),
+        f'{FI}:7: keywords: must be a list: put each item on its own line starting with "- "',
+    ),
+    case("missing Swedish twin", delete(SV), f"{FI}:1: the sv twin is missing: create {SV} with the same id"),
+    case(
+        "unknown region in answer",
+        edit(FI, "regions: [testialue]", "regions: [testialue, testialu]"),
+        f'{FI}:6: regions: unknown county id "testialu". Did you mean "testialue"? Allowed: testialue',
+        f"{SV}:6: regions differs from the Finnish file (testialue, testialu); both language "
+        "versions must have the same regions",
+    ),
+    case(
+        "duplicate answer id",
+        second_answer("vastaus", topic="aihe2"),
+        'content/faq/aihe2/vastaus.fi.md:2: the answer id "vastaus" is already used by '
+        f"{FI}; ids must be unique",
+        'content/faq/aihe2/vastaus.sv.md:2: the answer id "vastaus" is already used by '
+        f"{SV}; ids must be unique",
+    ),
+    case(
+        "empty answer file",
+        write("content/faq/aihe/toinen.fi.md", ""),
+        "content/faq/aihe/toinen.fi.md:1: the file is empty",
+    ),
+    case(
+        "id equal to another answer's alias",
+        second_answer("toinen", extra="vastaus"),
+        'content/faq/aihe/toinen.fi.md:13: the alias "vastaus" is already taken by vastaus; '
+        "every id and alias must be unique across all answers and topics",
+    ),
+    # The reverse: a new answer takes an id that an existing answer keeps as an alias
+    # (an old address that must keep redirecting there). Reported where the alias is.
+    case(
+        "id that is another answer's alias",
+        both(
+            second_answer("vanha"),
+            edit(FI, "aliases: []", "aliases: [vanha]"),
+            edit(SV, "aliases: []", "aliases: [vanha]"),
+        ),
+        f'{FI}:13: the alias "vanha" is already taken by vanha; every id and alias must be '
+        "unique across all answers and topics",
+    ),
+    case(
+        "invalid URL",
+        edit(R, "url: https://example.org/a", "url: example.org/a"),
+        f"{R}:22: structures[0].sources[0].url: must be a full web address starting with "
+        'https:// (got "example.org/a")',
+    ),
+    case(
+        "invalid e-mail",
+        edit(
+            R,
+            "contacts: []",
+            "contacts:\n  - id: yhteys\n    role: {fi: R, sv: R}\n"
+            "    organisation: {fi: O, sv: O}\n    email: ei-osoite\n"
+            "    sources: [{title: T, url: 'https://example.org/a', accessed: 2026-01-01}]",
+        ),
+        f'{R}:28: contacts[0].email: must be an e-mail address such as kirjaamo@example.fi (got "ei-osoite")',
+    ),
+    case(
+        "invalid date",
+        edit(FI, "reviewed: 2026-01-01", "reviewed: 1.1.2026"),
+        f'{FI}:8: reviewed: must be a date written YYYY-MM-DD, for example 2026-11-22 (got "1.1.2026")',
+    ),
+    case(
+        "impossible date",
+        edit(FI, "reviewed: 2026-01-01", "reviewed: 2026-02-30"),
+        f'{FI}:8: reviewed: "2026-02-30" is not a real calendar date (YYYY-MM-DD)',
+    ),
+    case(
+        "script tag",
+        edit(FI, "Teksti.", "<script>alert(1)</script>"),
+        f"{FI}:19: raw HTML <script> is not allowed; use Markdown instead (allowed HTML tags: "
+        "abbr, br, sub, sup)",
+    ),
+    case(
+        "onclick attribute",
+        edit(FI, "Teksti.", "*klikkaa*{onclick=alert(1)}"),
+        f'{FI}:19: "{{onclick=alert(1)}}": only {{#anchor-id}}, {{.class}} and {{lang=sv}} / '
+        "{lang=fi} are allowed in braces",
+        f"{FI}:19: event attributes such as onclick= are not allowed",
+    ),
+    case(
+        "javascript link",
+        edit(FI, "Teksti.", "[linkki](javascript:alert(1))"),
+        f"{FI}:19: javascript:, vbscript: and data: links are not allowed; links must start "
+        "with https://, or be alue:, ukk: or aihe: links",
+        f'{FI}:19: unknown link type "javascript:"; use https://…, alue:<county-id>, '
+        "ukk:<answer-id> or aihe:<topic-id>",
+    ),
+    case(
+        "iframe",
+        edit(FI, "Teksti.", '<iframe src="https://example.org"></iframe>'),
+        f"{FI}:19: raw HTML <iframe> is not allowed; use Markdown instead (allowed HTML tags: "
+        "abbr, br, sub, sup)",
+    ),
+    case(
+        "heading without anchor",
+        edit(FI, "## Lisää {#lisaa}", "## Lisää"),
+        f"{FI}:17: a heading needs a permanent anchor at its end, for example ## Kuka päättää? "
+        "{#kuka-paattaa} (lower-case a-z, 0-9, -)",
+        f"{SV}:15: the Finnish and Swedish versions must have the same heading anchors; differs: #lisaa",
+    ),
+    case(
+        "not UTF-8",
+        write(R, "id: testialue\nname: Testil\xe4\n".encode("latin-1")),
+        f"{R}:2: the file is not UTF-8 text; save it with UTF-8 encoding (byte 0xe4 cannot be read)",
+    ),
+    case("empty file", write(R, ""), f"{R}:1: the file is empty"),
+    case(
+        "huge file",
+        write(R, "# x\n" + ("a" * 99 + "\n") * 3000),
+        f"{R}:1: the file is 300,004 bytes; content files may be at most 200,000 bytes",
+    ),
+    case(
+        "alias bomb",
+        write(R, ALIAS_BOMB),
+        f"{R}:1: YAML anchors (&a) are not allowed in content files; write the value out in full",
+    ),
+    case(
+        "unknown link target",
+        edit(FI, "alue:testialue", "alue:testi"),
+        f'{FI}:15: alue:testi points to no county. Did you mean "testialue"?',
+    ),
+    case(
+        "a label is missing",
+        edit("content/ui.yml", "region.basic:\n  fi: Perustiedot\n  sv: Grundfakta\n", ""),
+        'content/ui.yml:LINE: the label "region.basic" is missing; add it here (keys are in '
+        "alphabetical order) with its fi and sv texts",
+    ),
+]
+
+
+class Hang(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def hang_guard(seconds: int) -> Iterator[None]:
+    def stop(signum: int, frame: object) -> None:
+        raise Hang(f"no answer within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def validate_in_process(root: Path) -> tuple[int, list[str]]:
+    """`kb validate` in ROOT as the editor runs it, in this process: (status, stderr lines)."""
+    err = io.StringIO()
+    cwd = os.getcwd()
+    os.environ["KB_BUILD_DATE"] = BUILD_DATE
+    os.chdir(root)
+    try:
+        with (
+            hang_guard(HANG_SECONDS),
+            contextlib.redirect_stderr(err),
+            contextlib.redirect_stdout(io.StringIO()),
+        ):
+            status = main(["--root", ".", "validate"])
+    finally:
+        os.chdir(cwd)
+    return status, err.getvalue().splitlines()
+
+
+def line_of(root: Path, rel: str, text: str) -> int:
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(text))
+
+
+def test_fixture_is_valid(project: Path) -> None:
+    assert validate_in_process(project) == (0, [])
+
+
+@pytest.mark.parametrize("bad", CASES, ids=[c.name for c in CASES])
+def test_bad_input_gives_exactly_these_messages(project: Path, bad: Case) -> None:
+    bad.change(project)
+    status, lines = validate_in_process(project)
+    assert status == 1
+    count = len(bad.expected)
+    assert lines[-1] == f"{count} problem{'s' if count != 1 else ''} found; nothing was built."
+    expected = [
+        line.replace(":LINE:", f":{line_of(project, 'content/ui.yml', 'region.contacts:')}:")
+        for line in bad.expected
+    ]
+    assert lines[:-1] == expected
+
+
+# --- the command as the editor runs it ------------------------------------------------------
+
+
+def test_bad_input_exits_1_without_traceback(project: Path) -> None:
+    edit(FI, "keywords: [testi]", "keywords: testi")(project)
+    result = run_kb(project, "validate")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith(f"{FI}:7: keywords: must be a list")
+
+
+def test_failed_build_leaves_previous_site_untouched(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    edit(FI, "keywords: [testi]", "keywords: testi")(project)
+    result = build(project, site)
+    assert result.returncode == 1
+    assert "keywords: must be a list" in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "a temporary folder was left"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+
+
+def test_broken_internal_link_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
+    """A relative link to a page that does not exist is caught by MkDocs' strict mode."""
+    for lang in ("fi", "sv"):
+        page = project / "docs" / lang / "index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n[Rikki](olematon.md)\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 1
+    assert "olematon.md" in result.stdout + result.stderr
+    assert not site.exists()
+    assert list(tmp_path.iterdir()) == [project], "a temporary folder was left"
+
+
+def test_fixture_site_builds(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "ukk" / "vastaus" / "index.html").is_file()
+    assert (site / "sv" / "ukk" / "vastaus" / "index.html").is_file()

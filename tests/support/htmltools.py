@@ -1,0 +1,78 @@
+"""Small, dependency-free helpers to read the built HTML in tests."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.links: list[dict[str, str]] = []  # <a> and <link> attributes
+        self.html_lang: str | None = None
+        self.elements: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        self.elements.append((tag, attributes))
+        if tag == "html":
+            self.html_lang = attributes.get("lang")
+        if "id" in attributes:
+            self.ids.append(attributes["id"])
+        if tag in ("a", "link"):
+            self.links.append({"tag": tag, **attributes})
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def pages(site: Path) -> list[Path]:
+    """Every content page of the site (not redirect stubs, not the 404)."""
+    found = []
+    for path in sorted(site.rglob("index.html")):
+        text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            continue
+        found.append(path)
+    return found
+
+
+def url_of(site: Path, path: Path) -> str:
+    rel = path.relative_to(site).as_posix()
+    return "/" + rel.removesuffix("index.html")
+
+
+def language_of_url(url: str) -> str:
+    return "sv" if url.startswith("/sv/") else "fi"
+
+
+def twin_url(url: str) -> str:
+    return url.removeprefix("/sv") if url.startswith("/sv/") else "/sv" + url
+
+
+def resolve(site: Path, url_path: str) -> Path | None:
+    """The file a static host would serve for an absolute URL path, or None."""
+    path = url_path.split("#", maxsplit=1)[0].split("?", maxsplit=1)[0]
+    target = site / path.lstrip("/")
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def absolute(from_url: str, href: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin("http://x" + from_url, href).removeprefix("http://x")
+
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", TAG.sub(" ", html)).strip()
