@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 KB     := $(VENV)/bin/kb
 STAMP  := $(VENV)/.installed
 
-.PHONY: help dev build validate generate serve test test-unit test-fast lint chromium \
+.PHONY: help dev build validate generate serve test test-unit test-fast goldens lint chromium \
         schemas links search-eval new-answer new-structure move-answer translations stale \
         bench lock clean
 
@@ -21,6 +21,7 @@ help:
 	@echo "make test-unit  the pure unit tier (no subprocess, no site build; seconds)"
 	@echo "make test-fast  everything but the browser tests"
 	@echo "make lint       ruff (lint + format check) and mypy"
+	@echo "make goldens    rewrite tests/golden/ from the code (then review the diff)"
 	@echo "make chromium   install Debian's Chromium for the browser tests, if missing"
 	@echo "make schemas    regenerate schemas/*.schema.json from the content model"
 	@echo "make links      regenerate tests/link-contract.txt (every published URL and anchor)"
@@ -79,6 +80,9 @@ test-unit: $(STAMP)
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser"
+
+goldens: $(STAMP)
+	$(PY) -m pytest tests/unit/test_goldens.py --update-goldens -q
 
 links: build
 	$(KB) links --write

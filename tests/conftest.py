@@ -83,3 +83,16 @@ def page(server, browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/golden/ from what the code emits now (review the diff)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request) -> bool:
+    return bool(request.config.getoption("--update-goldens"))

@@ -164,3 +164,29 @@ def test_swedish_county_index_marks_finnish_municipality_names(site: Path, conte
     assert bilingual
     for m in bilingual:
         assert f'<span lang="fi">{m.name_fi}</span>' in html, m.name_fi
+
+
+def test_head_alternates_are_absolute_and_name_every_language(site: Path) -> None:
+    """<link rel="alternate" hreflang> with absolute addresses (search engines and
+    Lighthouse require them), one per language and x-default (Finnish)."""
+    for path in pages(site):
+        url = url_of(site, path)
+        links = {link["hreflang"]: link["href"] for link in parse(path).links
+                 if link["tag"] == "link" and link.get("rel") == "alternate" and "hreflang" in link}
+        assert set(links) == {"fi", "sv", "x-default"}, url
+        fi_url = url if language_of_url(url) == "fi" else twin_url(url)
+        assert links["fi"].endswith(fi_url) and links["sv"].endswith(twin_url(fi_url)), url
+        assert links["x-default"] == links["fi"]
+        assert all(href.startswith(("http://", "https://")) for href in links.values()), url
+
+
+def test_redirects_and_robots_files(site: Path, content) -> None:
+    rules = (site / "_redirects").read_text(encoding="utf-8").splitlines()
+    assert rules[0].startswith("# DO NOT EDIT")
+    lines = [line for line in rules if not line.startswith("#")]
+    expected = sorted(f"{prefix}/ukk/{alias}/ {prefix}/ukk/{a.id}/ 301" for a in content.answers.values()
+                      for alias in a.aliases for prefix in ("", "/sv"))
+    assert lines == expected
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert re.search(r"^Sitemap: https?://\S+/sitemap\.xml$", robots, re.M)
+    assert not (site / "sv" / "sitemap.xml").exists(), "one sitemap for both languages"

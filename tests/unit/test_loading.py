@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.content.reading import ContentLoadError, parse_yaml
+from kb.content.reading import ContentLoadError, parse_yaml, read_text
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,49 @@ def test_alias_bomb_is_refused_before_expansion() -> None:
     with pytest.raises(ContentLoadError) as err:
         parse_yaml("\n".join(lines))
     assert "anchors" in err.value.message
+
+
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("a: x\nb: y\x00z\n", 2, "a NUL byte"),
+        ("a: x\nb: \u202eevil\n", 2, "the bidirectional control character U+202E"),
+        ("a: \u2066x\u2069\n", 1, "the bidirectional control character U+2066"),
+        ("a: x\x07\n", 1, "the control character U+0007"),
+        ("a: " + "x" * 6000 + "\n", 1, "the line is 6,003 characters long"),
+    ],
+)
+def test_invisible_characters_and_long_lines_are_refused(tmp_path, text: str, line: int, words: str) -> None:
+    path = tmp_path / "f.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentLoadError) as err:
+        read_text(path)
+    assert err.value.line == line and words in err.value.message
+
+
+def test_tabs_line_feeds_and_finnish_text_pass(tmp_path) -> None:
+    path = tmp_path / "f.md"
+    path.write_text("otsikko\tä ö å — “lainaus” €\r\nseuraava\n", encoding="utf-8")
+    assert read_text(path).startswith("otsikko")
+
+
+def test_a_symbolic_link_is_refused(tmp_path) -> None:
+    (tmp_path / "real.yml").write_text("a: b\n", encoding="utf-8")
+    (tmp_path / "link.yml").symlink_to(tmp_path / "real.yml")
+    with pytest.raises(ContentLoadError) as err:
+        read_text(tmp_path / "link.yml")
+    assert "symbolic link" in err.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 40 + "]" * 40,  # libyaml's path
+        "x: '&'\na: " + "[" * 3000 + "]" * 3000,  # the strict path (no recursion error)
+        "x: '&'\na:\n" + "- " * 2000 + "x",
+    ],
+)
+def test_deep_nesting_is_refused_with_a_line(text: str) -> None:
+    with pytest.raises(ContentLoadError) as err:
+        parse_yaml(text)
+    assert "nested more than" in err.value.message

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,12 @@ from kb.processes import start
 THEME = Path(__file__).resolve().parents[1] / "theme"
 SHARED_CONFIG = THEME / "mkdocs.yml"
 THEME_OVERRIDES = THEME / "overrides"
+
+
+# Material copies its own search (lunr, its languages and a web worker) into every
+# build; the site searches with Pagefind and never loads them (Material starts its
+# search only for a form named "search", which the site does not have).
+UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers")
 
 
 def config_path(build_dir: Path, lang: str) -> Path:
@@ -95,10 +102,12 @@ def start_build(config: Path, site_dir: Path) -> subprocess.Popen[str]:
     )
 
 
-def finish_build(process: subprocess.Popen[str], lang: str) -> bool:
+def finish_build(process: subprocess.Popen[str], lang: str, site_dir: Path) -> bool:
     """Wait for one language; its warnings and errors (not MkDocs' INFO lines) are shown."""
     output, _ = process.communicate()
     for line in output.splitlines():
         if line.strip() and not line.startswith("INFO"):
             print(f"[{lang}] {line}", file=sys.stderr)
+    for unused in UNUSED_THEME_FILES:
+        shutil.rmtree(site_dir / unused, ignore_errors=True)
     return process.returncode == 0

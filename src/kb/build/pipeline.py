@@ -92,7 +92,7 @@ def run_mkdocs(workspace: Workspace, out: Path, parts: dict[str, Path]) -> bool:
         lang: mkdocs.start_build(mkdocs.config_path(workspace.dir, lang), part)
         for lang, part in parts.items()
     }
-    ok = all([mkdocs.finish_build(process, lang) for lang, process in processes.items()])
+    ok = all([mkdocs.finish_build(process, lang, parts[lang]) for lang, process in processes.items()])
     if not ok:
         return False
     for lang, part in parts.items():

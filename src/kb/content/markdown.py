@@ -8,6 +8,7 @@ own renderer; nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Any
@@ -39,10 +40,17 @@ _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|br|dd|dt|dl|td|th|tr|table|div
 _TAG = re.compile(r"<[^>]+>")
 
 
+@functools.cache
+def shared_renderer() -> markdown.Markdown:
+    """One renderer for the process: building one costs more than converting a paragraph."""
+    return renderer()
+
+
 def to_html(text: str, md: markdown.Markdown | None = None) -> str:
-    md = md or renderer()
+    """One text as the site renders it."""
+    md = md or shared_renderer()
     md.reset()
-    return md.convert(text)
+    return str(md.convert(text))
 
 
 def to_plain_text(text: str, md: markdown.Markdown | None = None) -> str:

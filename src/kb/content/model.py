@@ -396,7 +396,7 @@ class Content:
     def source_path(self, path: Path) -> str:
         """A content file's path as it is in the repository (for edit links)."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
 

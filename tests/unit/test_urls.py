@@ -1,0 +1,154 @@
+"""The URL contract (src/kb/pages/urls.py, docs/decisions/0002-urls.md), as tables.
+
+Each row is a published address or a link between published pages; a row that
+changes is a link that breaks (or, for relative links, a page that would link
+to nothing). The expected values are written from the contract, by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.pages import urls
+
+BASE = "https://example.org/kanta/"
+
+
+@pytest.mark.parametrize(
+    "call, expected",
+    [
+        (urls.region_path(), "alueet/index.md"),
+        (urls.region_path("pirkanmaa"), "alueet/pirkanmaa/index.md"),
+        (urls.answer_path(), "ukk/index.md"),
+        (urls.answer_path("hakuajat"), "ukk/hakuajat/index.md"),
+        (urls.link_path("alue", "lappi"), "alueet/lappi/index.md"),
+        (urls.link_path("alue", ""), "alueet/index.md"),
+        (urls.link_path("ukk", "hakuajat"), "ukk/hakuajat/index.md"),
+        (urls.link_path("aihe", "avustukset"), "ukk/avustukset/index.md"),
+        (urls.link_path("https", "x"), None),
+    ],
+)
+def test_page_paths(call, expected) -> None:
+    assert call == expected
+
+
+@pytest.mark.parametrize(
+    "path, directory",
+    [
+        ("ukk/hakuajat/index.md", "ukk/hakuajat/"),
+        ("alueet/index.md", "alueet/"),
+        ("index.md", ""),
+        ("tietoa.md", "tietoa/"),
+        ("kaannokset.md", "kaannokset/"),
+    ],
+)
+def test_page_dir(path: str, directory: str) -> None:
+    assert urls.page_dir(path) == directory
+
+
+@pytest.mark.parametrize(
+    "lang, path, absolute",
+    [
+        ("fi", "index.md", "https://example.org/kanta/"),
+        ("sv", "index.md", "https://example.org/kanta/sv/"),
+        ("fi", "ukk/hakuajat/index.md", "https://example.org/kanta/ukk/hakuajat/"),
+        ("sv", "alueet/pirkanmaa/index.md", "https://example.org/kanta/sv/alueet/pirkanmaa/"),
+        ("sv", "tietoa.md", "https://example.org/kanta/sv/tietoa/"),
+        ("sv", "ukk/x/", "https://example.org/kanta/sv/ukk/x/"),
+        ("fi", "feed.xml", "https://example.org/kanta/feed.xml"),
+        ("sv", "feed.xml", "https://example.org/kanta/sv/feed.xml"),
+    ],
+)
+def test_absolute_addresses(lang: str, path: str, absolute: str) -> None:
+    assert urls.page_url(BASE, lang, path) == absolute
+    assert urls.page_url(BASE.rstrip("/"), lang, path) == absolute
+
+
+@pytest.mark.parametrize("lang, root", [("fi", BASE), ("sv", BASE + "sv/")])
+def test_language_roots(lang: str, root: str) -> None:
+    assert urls.language_root(BASE, lang) == root
+
+
+@pytest.mark.parametrize(
+    "from_path, to_path, link",
+    [
+        ("ukk/hakuajat/index.md", "alueet/lappi/index.md", "../../alueet/lappi/index.md"),
+        ("ukk/hakuajat/index.md", "ukk/raportointi/index.md#lahteet", "../raportointi/index.md#lahteet"),
+        ("index.md", "alueet/index.md", "alueet/index.md"),
+        ("tietoa.md", "ukk/index.md", "ukk/index.md"),
+        ("alueet/index.md", "alueet/kainuu/index.md", "kainuu/index.md"),
+    ],
+)
+def test_relative_links_between_pages(from_path: str, to_path: str, link: str) -> None:
+    assert urls.rel(from_path, to_path) == link
+
+
+@pytest.mark.parametrize(
+    "path, lang, site_root, language_root",
+    [
+        ("index.md", "fi", "", ""),
+        ("index.md", "sv", "../", ""),
+        ("ukk/hakuajat/index.md", "fi", "../../", "../../"),
+        ("ukk/hakuajat/index.md", "sv", "../../../", "../../"),
+        ("tietoa.md", "sv", "../../", "../"),
+    ],
+)
+def test_steps_up_to_the_roots(path: str, lang: str, site_root: str, language_root: str) -> None:
+    assert urls.to_site_root(path, lang) == site_root
+    assert urls.to_language_root(path) == language_root
+
+
+@pytest.mark.parametrize(
+    "path, from_lang, to_lang, link",
+    [
+        ("alueet/pirkanmaa/index.md", "sv", "fi", "../../../alueet/pirkanmaa/"),
+        ("alueet/pirkanmaa/index.md", "fi", "sv", "../../sv/alueet/pirkanmaa/"),
+        ("index.md", "sv", "fi", "../"),
+        ("index.md", "fi", "sv", "sv/"),
+        ("tietoa.md", "sv", "fi", "../../tietoa/"),
+    ],
+)
+def test_the_same_page_in_the_other_language(path: str, from_lang: str, to_lang: str, link: str) -> None:
+    assert urls.cross_language(path, from_lang, to_lang) == link
+
+
+@pytest.mark.parametrize(
+    "markdown, from_path, lang, base, expected",
+    [
+        ("[Lappi](alue:lappi)", "ukk/x/index.md", "fi", None, "[Lappi](../../alueet/lappi/index.md)"),
+        (
+            "[Lappi](alue:lappi#yhteystiedot)",
+            "ukk/x/index.md",
+            "sv",
+            None,
+            "[Lappi](../../alueet/lappi/index.md#yhteystiedot)",
+        ),
+        ("[kaikki](alue:)", "index.md", "fi", None, "[kaikki](alueet/index.md)"),
+        (
+            "[vastaus](ukk:raportointi)",
+            "alueet/lappi/index.md",
+            "fi",
+            None,
+            "[vastaus](../../ukk/raportointi/index.md)",
+        ),
+        ("[aihe](aihe:avustukset)", "ukk/x/index.md", "fi", None, "[aihe](../avustukset/index.md)"),
+        ("[Lappi](alue:lappi)", "", "sv", BASE, "[Lappi](https://example.org/kanta/sv/alueet/lappi/)"),
+        (
+            "[data](avoindata:regions.json)",
+            "tietoa.md",
+            "sv",
+            None,
+            '<a href="../../data/regions.json">data</a>',
+        ),
+        (
+            "[data](avoindata:regions.json)",
+            "",
+            "fi",
+            BASE,
+            '<a href="https://example.org/kanta/data/regions.json">data</a>',
+        ),
+        ("[ulkoinen](https://stm.fi/x)", "index.md", "fi", None, "[ulkoinen](https://stm.fi/x)"),
+    ],
+)
+def test_editors_links(markdown: str, from_path: str, lang: str, base: str | None, expected: str) -> None:
+    assert urls.resolve_links(markdown, from_path, lang, base) == expected
