@@ -3,6 +3,8 @@
 # target is a thin call of the project's one command, `kb` (`.venv/bin/kb --help`).
 
 PYTHON ?= python3
+# The project folder the content is read from (tests point it at fixture copies).
+ROOT   ?= .
 VENV   := .venv
 PY     := $(VENV)/bin/python
 KB     := $(VENV)/bin/kb
@@ -10,7 +12,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: help dev build validate generate serve test test-unit test-fast goldens lint chromium \
         schemas links search-eval new-answer new-structure move-answer translations stale \
-        bench lock clean
+        bench stress lock clean
 
 help:
 	@echo "make build      validate content and build the site into site/"
@@ -32,6 +34,7 @@ help:
 	@echo "make translations  list missing, outdated and not yet tracked translations"
 	@echo "make stale      list content reviewed more than STALE_MONTHS (12) ago"
 	@echo "make bench      build-time benchmark (real site, 500 and 2,000 synthetic answers)"
+	@echo "make stress     20 full builds in a row with both cores busy; all must pass, byte-identical"
 	@echo "make lock       re-resolve pyproject.toml into requirements.lock"
 	@echo "make clean      remove build/ and site/"
 
@@ -45,7 +48,7 @@ $(STAMP): requirements.lock pyproject.toml
 dev: $(STAMP)
 
 build: $(STAMP)
-	$(KB) build
+	$(KB) --root $(ROOT) build
 
 validate: $(STAMP)
 	$(KB) validate
@@ -108,6 +111,9 @@ stale: $(STAMP)
 
 bench: $(STAMP)
 	$(KB) bench
+
+stress: $(STAMP)
+	$(KB) stress --builds 20 --busy 2
 
 lock: $(STAMP)
 	test -x $(VENV)/bin/pip-compile || $(PY) -m pip install --quiet pip-tools

@@ -139,6 +139,12 @@ def cmd_search_eval(args: argparse.Namespace) -> int:
     return main_search_eval(args.root, args.site or args.root / "site", args.compare, args.misses)
 
 
+def cmd_stress(args: argparse.Namespace) -> int:
+    from kb.tools.stress import main_stress
+
+    return main_stress(args.root, args.builds, args.busy)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="kb", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -217,6 +223,13 @@ def parser() -> argparse.ArgumentParser:
         help="answers per language of the synthetic builds",
     )
     bench.add_argument("--keep", type=Path, help="keep the outputs in this folder")
+    stress = verb(
+        "stress",
+        cmd_stress,
+        "many full builds in a row with the CPU busy: every one must pass and give the same bytes",
+    )
+    stress.add_argument("--builds", type=int, default=20)
+    stress.add_argument("--busy", type=int, default=2, help="processes keeping the CPU busy")
     evaluation = verb(
         "search-eval",
         cmd_search_eval,
@@ -234,6 +247,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Progress lines appear as they happen, also when the output goes to a CI log.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(line_buffering=True)
     args = parser().parse_args(argv)
     try:
         return int(args.command(args))

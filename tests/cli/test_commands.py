@@ -55,7 +55,7 @@ def test_make_targets_call_the_command() -> None:
         text=True,
     )
     commands = [line.split("/")[-1] for line in result.stdout.splitlines() if "bin/kb" in line]
-    assert commands == ["kb build", "kb validate", "kb serve", 'kb move-answer "a" "b" --topic ""']
+    assert commands == ["kb --root . build", "kb validate", "kb serve", 'kb move-answer "a" "b" --topic ""']
 
 
 def test_move_answer_keeps_the_old_address(project: Path, tmp_path: Path) -> None:

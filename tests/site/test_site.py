@@ -171,8 +171,11 @@ def test_head_alternates_are_absolute_and_name_every_language(site: Path) -> Non
     Lighthouse require them), one per language and x-default (Finnish)."""
     for path in pages(site):
         url = url_of(site, path)
-        links = {link["hreflang"]: link["href"] for link in parse(path).links
-                 if link["tag"] == "link" and link.get("rel") == "alternate" and "hreflang" in link}
+        links = {
+            link["hreflang"]: link["href"]
+            for link in parse(path).links
+            if link["tag"] == "link" and link.get("rel") == "alternate" and "hreflang" in link
+        }
         assert set(links) == {"fi", "sv", "x-default"}, url
         fi_url = url if language_of_url(url) == "fi" else twin_url(url)
         assert links["fi"].endswith(fi_url) and links["sv"].endswith(twin_url(fi_url)), url
@@ -184,8 +187,12 @@ def test_redirects_and_robots_files(site: Path, content) -> None:
     rules = (site / "_redirects").read_text(encoding="utf-8").splitlines()
     assert rules[0].startswith("# DO NOT EDIT")
     lines = [line for line in rules if not line.startswith("#")]
-    expected = sorted(f"{prefix}/ukk/{alias}/ {prefix}/ukk/{a.id}/ 301" for a in content.answers.values()
-                      for alias in a.aliases for prefix in ("", "/sv"))
+    expected = sorted(
+        f"{prefix}/ukk/{alias}/ {prefix}/ukk/{a.id}/ 301"
+        for a in content.answers.values()
+        for alias in a.aliases
+        for prefix in ("", "/sv")
+    )
     assert lines == expected
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert re.search(r"^Sitemap: https?://\S+/sitemap\.xml$", robots, re.M)

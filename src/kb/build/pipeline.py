@@ -100,6 +100,7 @@ def run_mkdocs(workspace: Workspace, out: Path, parts: dict[str, Path]) -> bool:
             part.rename(out / urls.LANGUAGE_PREFIX[lang].rstrip("/"))
             # Static hosts serve the root 404 page (bilingual) for every address.
             (out / urls.LANGUAGE_PREFIX[lang] / "404.html").unlink(missing_ok=True)
+    print(f"MkDocs built {', '.join(parts)}")
     return True
 
 
