@@ -163,7 +163,7 @@ CASES = [
             "contacts: []",
             "contacts:\n  - id: yhteys\n    role: {fi: R, sv: R}\n"
             "    organisation: {fi: O, sv: O}\n    email: ei-osoite\n"
-            "    sources: [{title: T, url: 'https://example.org/a', accessed: 2026-01-01}]",
+            "    sources: [{title: T, url: 'https://example.org/a', checked: 2026-01-01}]",
         ),
         f'{R}:28: contacts[0].email: must be an e-mail address such as kirjaamo@example.fi (got "ei-osoite")',
     ),

@@ -67,7 +67,7 @@ def test_new_answer_creates_both_files_that_fail_until_filled(project: Path) -> 
     for path in (fi, sv):
         text = path.read_text(encoding="utf-8")
         assert text.startswith("---\nid: uusi-vastaus\ntopic: aihe\n")
-        assert f"reviewed: {today}" in text and f"accessed: {today}" in text
+        assert f"reviewed: {today}" in text and f"checked: {today}" in text
     found = problems(project)
     no_text = "the answer has no text"
     assert {(p, m.split(":")[0]) for p, _, m in found} == {
@@ -181,7 +181,7 @@ def test_new_structure_is_appended_and_fails_until_filled(project: Path) -> None
     assert path.read_text(encoding="utf-8").split("\n").index("contacts: []") == before.split("\n").index(
         "contacts: []"
     ) + len(added)  # the end of structures:
-    assert f"accessed: {BUILD_DATE}" in added[-1]
+    assert f"checked: {BUILD_DATE}" in added[-1]
     found = problems(project)
     assert [m.split(":")[0] for _, _, m in found] == [
         "structures[1].name.fi",
@@ -268,7 +268,7 @@ def test_new_structure_refuses_a_contact_id(project: Path) -> None:
   - id: koordinaattori
     role: {fi: Koordinaattori, sv: Koordinator}
     organisation: {fi: Alue, sv: Område}
-    sources: [{title: T, url: "https://example.org", accessed: 2026-01-01}]""",
+    sources: [{title: T, url: "https://example.org", checked: 2026-01-01}]""",
         ),
         encoding="utf-8",
     )

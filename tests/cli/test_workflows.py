@@ -88,7 +88,7 @@ def test_pull_request_template_has_the_checklist() -> None:
     boxes = re.findall(r"^- \[ \] \*\*(.+?)\*\*", text, re.M)
     for word in ("Molemmat kielet", "Lähteet", "Tarkistuspäivä", "henkilötietoja"):
         assert any(word in box for box in boxes), word
-    assert "accessed" in text and "reviewed" in text
+    assert "checked" in text and "reviewed" in text
 
 
 # --- the problem matcher against real validator output ---------------------------------------

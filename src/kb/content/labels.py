@@ -110,7 +110,8 @@ search.searching
 site.description
 site.language_name
 site.name
-source.accessed             {date}
+source.checked              {date}
+source.published            {date}
 structure.decided_by
 structure.since
 structure.sources

@@ -98,6 +98,6 @@ def _message(error: ErrorDetails) -> str:
         return f'"{got}" is not allowed.{did_you_mean(got, expected)} Allowed: {", ".join(expected)}'
     if kind == "too_short":
         if error["loc"] and error["loc"][-1] == "sources":
-            return "at least one source (title, url, accessed) is required"
+            return "at least one source (title, url, checked) is required"
         return f"must have at least {ctx.get('min_length', 1)} item(s)"
     return error["msg"]

@@ -164,11 +164,15 @@ class LocalizedPlain(ByLanguage):
 
 
 class Source(Closed):
-    """Where a fact comes from and when it was last checked against it."""
+    """Where a fact comes from: a page that holds it, and when it was compared with it."""
 
     title: PlainText = Field(description="The source's own title, in its own language.")
     url: Url
-    accessed: IsoDate = Field(description="When the fact was last checked against the source.")
+    checked: IsoDate = Field(
+        description="When the fact was last compared with the source's text (the live page or a "
+                    "stored copy of it, as the About page says); not in the future.")
+    published: PartialDate | None = Field(
+        None, description="The source's own date (year, month or day), where it shows one.")
 
 
 Sources = Annotated[list[Source], Field(min_length=1)]

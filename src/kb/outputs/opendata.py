@@ -55,7 +55,8 @@ class Names(Record):
 class SourceRecord(Record):
     title: str = Field(description="The source's own title, in its own language")
     url: str = Field(description="The page that holds the fact")
-    accessed: date = Field(description="When the fact was last checked against the source")
+    checked: date = Field(description="When the fact was last compared with the source's text")
+    published: str | None = Field(description="The source's own date: year, month or day")
 
 
 class StructureRecord(Record):
@@ -179,7 +180,7 @@ def _texts(value: ByLanguage | None) -> Texts | None:
 
 
 def _sources(sources: list[Source]) -> list[SourceRecord]:
-    return [SourceRecord(title=s.title, url=s.url, accessed=s.accessed) for s in sources]
+    return [SourceRecord(title=s.title, url=s.url, checked=s.checked, published=s.published) for s in sources]
 
 
 def _pages(base_url: str, path: str) -> Texts:

@@ -126,8 +126,10 @@ class PageRenderer:
     def sources(self, sources: list[Source]) -> str:
         items = []
         for source in sources:
-            checked = self.label("source.accessed", date=self.date(source.accessed))
-            items.append(f"- [{esc(source.title)}]({source.url}), {checked}")
+            dates = [self.label("source.checked", date=self.date(source.checked))]
+            if source.published:
+                dates.insert(0, self.label("source.published", date=self.partial_date(source.published)))
+            items.append(f"- [{esc(source.title)}]({source.url}), {', '.join(dates)}")
         return "\n".join(items)
 
     def reviewed(self, value: datetime.date) -> str:

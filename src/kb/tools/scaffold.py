@@ -77,7 +77,7 @@ reviewed: {today}
 sources:
   - title: ""  # TÄYTÄ: lähteen otsikko
     url: ""  # TÄYTÄ: lähteen osoite, alkaa https://
-    accessed: {today}
+    checked: {today}
 aliases: []
 # TÄYTÄ: vastauksen teksti alimman ----rivin alle: perustelut ja yksityiskohdat.
 # Väliotsikko: ## Otsikko {{#tunniste}}
@@ -96,7 +96,7 @@ reviewed: {today}
 sources:
   - title: ""  # FYLL I: källans titel
     url: ""  # FYLL I: källans adress, börjar med https://
-    accessed: {today}
+    checked: {today}
 aliases: []
 # När texten är översatt: kör make translations och lägg till raden source_hash: som visas.
 # FYLL I: svarets text under den nedersta ----raden: motivering och detaljer.
@@ -172,7 +172,7 @@ def structure_skeleton(structure_id: str, kind: str, today: date, indent: str) -
         "  sources:",
         '    - title: ""  # TÄYTÄ / FYLL I: lähteen otsikko / källans titel',
         '      url: ""  # TÄYTÄ / FYLL I: https://…',
-        f"      accessed: {today.isoformat()}",
+        f"      checked: {today.isoformat()}",
     ]
     return [indent + line for line in lines]
 

@@ -235,7 +235,7 @@ def _sources(rng: random.Random, n: int, reviewed: date) -> str:
         lines += [
             f'  - title: "Synteettinen lähde {n}-{k}"',
             f"    url: https://example.fi/lahde/{n}/{k}",
-            f"    accessed: {reviewed.isoformat()}",
+            f"    checked: {reviewed.isoformat()}",
         ]
     return "\n".join(lines)
 
