@@ -163,3 +163,48 @@ def test_build_date_must_be_a_date(project: Path) -> None:
     result = run_kb(project, "validate", KB_BUILD_DATE="3.12.2026")
     assert result.returncode == 2
     assert result.stderr.strip() == 'kb: KB_BUILD_DATE must be a date written YYYY-MM-DD (got "3.12.2026")'
+
+
+DOCUMENT = """title: Alkuperäinen otsikko
+publisher: Testijulkaisija ry
+published: 2021-08
+language: fi
+kept: {fi: Perustamisaineistossa., sv: I grundmaterialet.}
+summary: {fi: Teksti kertoo asiasta., sv: Texten berättar om saken.}
+"""
+
+
+def test_a_source_without_an_address_opens_its_page_on_the_site(project: Path, tmp_path: Path) -> None:
+    """A founding text with no web address is cited as `document:`; its page describes it."""
+    (project / "content" / "sources").mkdir()
+    (project / "content" / "sources" / "testiteksti.yml").write_text(DOCUMENT, encoding="utf-8")
+    edit(
+        "content/regions/testialue.yml",
+        "  - title: Testilähde\n    url: https://example.org/\n",
+        "  - title: Alkuperäinen otsikko\n    document: testiteksti\n",
+    )(project)
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    for prefix, facts in (
+        ("", "Julkaisija: Testijulkaisija ry, 8/2021"),
+        ("sv/", "Utgivare: Testijulkaisija ry, 8/2021"),
+    ):
+        page = (site / prefix / "lahteet" / "testiteksti" / "index.html").read_text(encoding="utf-8")
+        assert facts in page
+        county = (site / prefix / "alueet" / "testialue" / "index.html").read_text(encoding="utf-8")
+        assert '<a href="../../lahteet/testiteksti/">Alkuperäinen otsikko</a>' in county
+    assert '<span lang="fi">Alkuperäinen otsikko</span>' in (
+        site / "sv" / "lahteet" / "testiteksti" / "index.html"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_source_needs_an_address_or_a_document(project: Path) -> None:
+    edit(
+        "content/regions/testialue.yml",
+        "  - title: Testilähde\n    url: https://example.org/\n",
+        "  - title: Testilähde\n    document: ei-ole\n",
+    )(project)
+    result = run_kb(project, "validate")
+    assert result.returncode == 1
+    assert 'document: "ei-ole" is not a copy in content/sources/. Allowed: none yet' in result.stderr

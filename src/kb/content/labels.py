@@ -56,6 +56,11 @@ copylink.copied
 copylink.failed
 date.format                 {d} {m} {y}
 date.month_format           {m} {y}
+document.description
+document.facts              {publisher} {date}
+document.kept
+document.publisher          {publisher}
+document.summary
 faq.description
 faq.intro                   markdown
 faq.title

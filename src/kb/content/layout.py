@@ -17,6 +17,7 @@ MUNICIPALITY_NOTES = "content/regions/municipalities.yml"  # the table's source;
 TOPICS = "content/faq/topics.yml"
 FAQ = "content/faq"  # <topic>/<id>.fi.md and <id>.sv.md
 EVENTS = "content/events"  # one <id>.yml per event
+SOURCES = "content/sources"  # copies of texts that have no web address
 PAGES = "docs"  # hand-written pages: docs/<lang>/<slug>.md
 SCHEMAS = "schemas"  # JSON Schemas for editors (generated)
 
@@ -36,3 +37,7 @@ def page_file(lang: str, slug: str) -> str:
 
 def event_file(event_id: str) -> str:
     return f"{EVENTS}/{event_id}.yml"
+
+
+def source_document_file(document_id: str) -> str:
+    return f"{SOURCES}/{document_id}.yml"

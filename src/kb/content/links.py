@@ -47,6 +47,8 @@ LAYOUT_ANCHORS = frozenset(
         "vastaus",
         "kunta-alue-haku",
         "viimeksi-tarkistetut",
+        "sisalto",  # a source document's page (kb/pages/documents.py)
+        "saatavuus",
     }
 )
 # The layout anchors each kind of page has (links to them are valid).

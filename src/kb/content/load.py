@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +28,7 @@ from .model import (
     Page,
     Region,
     Source,
+    SourceDocument,
     TopicsFile,
     UiString,
 )
@@ -73,6 +75,7 @@ def load_content(root: Path) -> tuple[Content, Problems]:
     _load_topics(root / layout.TOPICS, content, problems)
     _load_answers(root / layout.FAQ, content, problems)
     _load_pages(root / layout.PAGES, content, problems)
+    _load_documents(root / layout.SOURCES, content, problems)
     return content, problems
 
 
@@ -267,6 +270,23 @@ def _load_pages(docs_dir: Path, content: Content, problems: Problems) -> None:
                 continue
             slug = "" if path.stem == "index" else path.stem
             content.pages[(lang, slug)] = Page(lang, slug, title.strip(), doc.body, doc.body_line, path)
+
+
+def _load_documents(directory: Path, content: Content, problems: Problems) -> None:
+    for path in sorted(directory.glob("*")) if directory.is_dir() else []:
+        if path.suffix != ".yml" or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):
+            problems.add(
+                path,
+                1,
+                f"{layout.SOURCES}/ holds only <id>.yml files (the id: "
+                "lower-case a-z, 0-9 and single hyphens)",
+            )
+            continue
+        doc = _load_yaml(path, problems)
+        document = build_model(SourceDocument, doc.data, path, doc.positions, problems) if doc else None
+        if document is not None:
+            content.documents[path.stem] = document
+            content.document_paths[path.stem] = path
 
 
 def _check_answer_body(body: str, body_line: int, path: Path, problems: Problems) -> None:

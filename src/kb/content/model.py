@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .positions import Positions
@@ -164,15 +164,34 @@ class LocalizedPlain(ByLanguage):
 
 
 class Source(Closed):
-    """Where a fact comes from: a page that holds it, and when it was compared with it."""
+    """Where a fact comes from: a page that holds it, and when it was compared with it.
+
+    A source is a web page (`url`) or, for a founding text of the project that has no
+    known address, a copy published on this site (`document`: content/sources/<id>.md)."""
 
     title: PlainText = Field(description="The source's own title, in its own language.")
-    url: Url
+    url: Url | None = Field(None, description="The page that holds the fact (not a front page).")
+    document: Slug | None = Field(
+        None,
+        description="Instead of url: the id of a copy in content/sources/ (a text with no "
+        "known web address, published on this site).",
+    )
     checked: IsoDate = Field(
         description="When the fact was last compared with the source's text (the live page or a "
-                    "stored copy of it, as the About page says); not in the future.")
+        "stored copy of it, as the About page says); not in the future."
+    )
     published: PartialDate | None = Field(
-        None, description="The source's own date (year, month or day), where it shows one.")
+        None, description="The source's own date (year, month or day), where it shows one."
+    )
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Source:
+        if (self.url is None) == (self.document is None):
+            raise _fail(
+                "a source needs either url (the page that holds the fact) or document "
+                "(a copy in content/sources/), not both"
+            )
+        return self
 
 
 Sources = Annotated[list[Source], Field(min_length=1)]
@@ -367,6 +386,22 @@ class Answer:
         return self.primary.path.with_name(f"{self.id}.{lang}.md")
 
 
+class SourceDocument(Closed):
+    """content/sources/<id>.yml: a text cited as a source that has no known web address
+    (a founding text of the project). Its page on this site describes it: who published
+    it and when, where it is kept, and what it says that the site uses. The text itself
+    is not republished (it is not ours, and it names private persons)."""
+
+    title: PlainText = Field(description="The text's own title, in its own language.")
+    publisher: PlainText = Field(description="Who published the text.")
+    published: PartialDate | None = Field(
+        None, description="The text's date (a year, a month or a day), where it is known."
+    )
+    language: Literal["fi", "sv"] = Field(description="The language the text is written in.")
+    kept: Localized = Field(description="Where the text is kept, and why it has no web address.")
+    summary: Localized = Field(description="What the text says that the site uses, in our words.")
+
+
 @dataclass
 class Page:
     """A hand-written page (home, about …) in one language, from docs/<lang>/."""
@@ -392,6 +427,8 @@ class Content:
     topics: dict[str, Topic] = dc_field(default_factory=dict)
     answers: dict[str, Answer] = dc_field(default_factory=dict)
     pages: dict[tuple[str, str], Page] = dc_field(default_factory=dict)
+    documents: dict[str, SourceDocument] = dc_field(default_factory=dict)
+    document_paths: dict[str, Path] = dc_field(default_factory=dict)
     ui: dict[str, UiString] = dc_field(default_factory=dict)
     ui_positions: Positions = dc_field(default_factory=Positions)
     site: dict[str, str] = dc_field(default_factory=dict)

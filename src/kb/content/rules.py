@@ -9,13 +9,17 @@ match their declaration, Markdown is safe and its anchors are stable.
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
 
 from . import layout
 from .labels import LABELS, label_problem
 from .links import LAYOUT_ANCHORS
 from .markdown_policy import check_markdown
-from .model import LANGUAGES, Answer, Content, Region
+from .model import LANGUAGES, Answer, Content, Region, Source
 from .positions import Key, Positions
 from .problems import Problems, allowed_list, did_you_mean
 
@@ -31,6 +35,43 @@ def check_content(content: Content, problems: Problems, today: date, partial: bo
     _check_municipalities(content, problems, partial)
     _check_answers(content, problems, partial, today)
     _check_pages(content, problems)
+    _check_sources(content, problems)
+
+
+def sources_in(value: object, key: Key = ()) -> Iterator[tuple[Key, Source]]:
+    """Every Source inside a model, with its place (for line numbers). Walks the fields,
+    so a new model with sources is covered without a change here."""
+    if isinstance(value, Source):
+        yield key, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from sources_in(getattr(value, name), (*key, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from sources_in(item, (*key, index))
+
+
+def content_sources(content: Content) -> Iterator[tuple[Path, Positions, Key, Source]]:
+    """Every source of the content: (file, its positions, place in the file, source)."""
+    for region_id, region in content.regions.items():
+        for key, source in sources_in(region):
+            yield content.region_paths[region_id], content.region_positions[region_id], key, source
+    for answer in content.answers.values():
+        for text in answer.texts.values():
+            for key, source in sources_in(text.meta):
+                yield text.path, text.positions, key, source
+
+
+def _check_sources(content: Content, problems: Problems) -> None:
+    for path, positions, key, source in content_sources(content):
+        if source.document and source.document not in content.documents:
+            problems.add(
+                path,
+                positions.line_of((*key, "document")),
+                f'document: "{source.document}" is not a copy in {layout.SOURCES}/.'
+                f"{did_you_mean(source.document, content.documents)} "
+                f"Allowed: {allowed_list(content.documents) or 'none yet'}",
+            )
 
 
 def _check_labels(content: Content, problems: Problems) -> None:

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kb.config import SiteConfig
 from kb.content.links import OPEN_DATA_FILES
-from kb.content.model import LANGUAGES, Answer, ByLanguage, Content, Region, Source
+from kb.content.model import DEFAULT_LANGUAGE, LANGUAGES, Answer, ByLanguage, Content, Region, Source
 from kb.pages import urls
 
 CONTENT_LICENCE = {
@@ -179,8 +179,18 @@ def _texts(value: ByLanguage | None) -> Texts | None:
     return Texts(fi=value.get("fi"), sv=value.get("sv")) if value is not None else None
 
 
-def _sources(sources: list[Source]) -> list[SourceRecord]:
-    return [SourceRecord(title=s.title, url=s.url, checked=s.checked, published=s.published) for s in sources]
+def source_url(source: Source, base_url: str) -> str:
+    """The web page of a source, or the page of this site where its copy is published."""
+    if source.url:
+        return source.url
+    return urls.page_url(base_url, DEFAULT_LANGUAGE, urls.document_path(str(source.document)))
+
+
+def _sources(sources: list[Source], base_url: str) -> list[SourceRecord]:
+    return [
+        SourceRecord(title=s.title, url=source_url(s, base_url), checked=s.checked, published=s.published)
+        for s in sources
+    ]
 
 
 def _pages(base_url: str, path: str) -> Texts:
@@ -209,7 +219,7 @@ def region_record(region: Region, content: Content, base_url: str) -> RegionReco
                 decided_by=_texts(s.decided_by),
                 since=s.since,
                 url=s.url,
-                sources=_sources(s.sources),
+                sources=_sources(s.sources, base_url),
             )
             for s in region.structures
         ],
@@ -221,11 +231,11 @@ def region_record(region: Region, content: Content, base_url: str) -> RegionReco
                 url=c.url,
                 email=c.email,
                 phone=c.phone,
-                sources=_sources(c.sources),
+                sources=_sources(c.sources, base_url),
             )
             for c in region.contacts
         ],
-        sources=_sources(region.sources),
+        sources=_sources(region.sources, base_url),
         reviewed=region.reviewed,
         pages=_pages(base_url, urls.region_path(region.id)),
     )
@@ -288,7 +298,7 @@ def _answer_record(answer: Answer, base_url: str) -> AnswerRecord:
             body_markdown=urls.resolve_links(text.body.strip(), "", lang, base_url),
             keywords=list(text.meta.keywords),
             reviewed=text.meta.reviewed,
-            sources=_sources(text.meta.sources),
+            sources=_sources(text.meta.sources, base_url),
             url=urls.page_url(base_url, lang, urls.answer_path(answer.id)),
         )
     return AnswerRecord(
@@ -379,7 +389,7 @@ def table_schema(model: type[BaseModel]) -> dict[str, Any]:
 def data_package(content: Content, base_url: str) -> dict[str, Any]:
     """datapackage.json: what each file holds, its columns, licence and sources."""
     source = content.municipality_source
-    municipality_src = {"title": source.title, "path": source.url} if source else {}
+    municipality_src = {"title": source.title, "path": source_url(source, base_url)} if source else {}
     site_src = {"title": content.ui["site.name"].get("fi"), "path": base_url}
     licences = [CONTENT_LICENCE]
 

@@ -92,7 +92,7 @@ def render_answer(r: PageRenderer, answer: Answer) -> RenderedPage:
             region = r.content.regions[region_id]
             out.append(f"- {r.link(region.name.get(r.lang), path, urls.region_path(region_id))}\n")
         out.append("\n")
-    out.append(r.heading(2, r.raw("answer.sources"), "lahteet") + r.sources(meta.sources) + "\n\n")
+    out.append(r.heading(2, r.raw("answer.sources"), "lahteet") + r.sources(meta.sources, path) + "\n\n")
     out.append(
         f"{r.label('answer.topic')}: {r.link(topic.name.get(r.lang), path, urls.answer_path(topic.id))}\n\n"
     )

@@ -109,9 +109,9 @@ def render_region(r: PageRenderer, region: Region) -> RenderedPage:
     out.append(r.heading(2, r.raw("region.contacts"), "yhteystiedot"))
     if not region.contacts:
         out.append(r.markdown("region.no_contacts") + "\n\n")
-    out += [_contact(r, contact) for contact in region.contacts]
+    out += [_contact(r, contact, path) for contact in region.contacts]
     out.append(r.heading(2, r.raw("region.sources"), "lahteet"))
-    out.append(r.sources(region.sources) + "\n")
+    out.append(r.sources(region.sources, path) + "\n")
     return RenderedPage(path, "".join(out))
 
 
@@ -185,11 +185,11 @@ def _structure(r: PageRenderer, structure: CooperationStructure, path: str) -> s
         facts.append(f"- {r.label('structure.url')}: [{esc(structure.url)}]({structure.url})")
     if facts:
         out.append("\n".join(facts) + "\n\n")
-    out.append(f"{r.label('structure.sources')}:\n\n{r.sources(structure.sources)}\n\n")
+    out.append(f"{r.label('structure.sources')}:\n\n{r.sources(structure.sources, path)}\n\n")
     return "".join(out)
 
 
-def _contact(r: PageRenderer, contact: Contact) -> str:
+def _contact(r: PageRenderer, contact: Contact, path: str) -> str:
     lang = r.lang
     out = [
         r.heading(3, contact.role.get(lang), contact.id),
@@ -202,5 +202,5 @@ def _contact(r: PageRenderer, contact: Contact) -> str:
     if contact.phone:
         tel = contact.phone.replace(" ", "")
         out.append(f"- {r.label('contact.phone')}: [{esc(contact.phone)}](tel:{tel})\n")
-    out.append(f"\n{r.label('structure.sources')}:\n\n{r.sources(contact.sources)}\n\n")
+    out.append(f"\n{r.label('structure.sources')}:\n\n{r.sources(contact.sources, path)}\n\n")
     return "".join(out)

@@ -123,13 +123,14 @@ class PageRenderer:
             return esc(text)
         return f'<span lang="{text_lang}">{esc(text)}</span>'
 
-    def sources(self, sources: list[Source]) -> str:
+    def sources(self, sources: list[Source], from_path: str) -> str:
         items = []
         for source in sources:
             dates = [self.label("source.checked", date=self.date(source.checked))]
             if source.published:
                 dates.insert(0, self.label("source.published", date=self.partial_date(source.published)))
-            items.append(f"- [{esc(source.title)}]({source.url}), {', '.join(dates)}")
+            target = source.url or urls.rel(from_path, urls.document_path(str(source.document)))
+            items.append(f"- [{esc(source.title)}]({target}), {', '.join(dates)}")
         return "\n".join(items)
 
     def reviewed(self, value: datetime.date) -> str:

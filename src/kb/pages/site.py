@@ -14,6 +14,7 @@ from kb.config import SiteConfig
 from kb.content.model import LANGUAGES, Content
 
 from . import urls
+from .documents import render_document
 from .editors import render_translation_status
 from .faq import render_answer, render_faq_index, render_topic
 from .head import CONTENT_SECURITY_POLICY, REFERRER_POLICY
@@ -40,6 +41,7 @@ def render_language(content: Content, lang: str, config: SiteConfig) -> list[Ren
     pages += [render_topic(r, topic) for topic in content.topics.values()]
     pages += [render_answer(r, answer) for answer in content.answers.values()]
     pages += [render_page(r, page) for (page_lang, _), page in content.pages.items() if page_lang == lang]
+    pages += [render_document(r, key, document) for key, document in content.documents.items()]
     pages.append(render_translation_status(r))
     return pages
 

@@ -37,6 +37,11 @@ def answer_path(answer_or_topic_id: str = "") -> str:
     return f"ukk/{answer_or_topic_id}/index.md" if answer_or_topic_id else "ukk/index.md"
 
 
+def document_path(document_id: str) -> str:
+    """The page of a source's copy published on this site (content/sources/<id>.md)."""
+    return f"lahteet/{document_id}/index.md"
+
+
 def link_path(scheme: str, target: str) -> str | None:
     """The page an editor's `scheme:target` link points to, or None for other schemes."""
     if scheme == "alue":
