@@ -1,5 +1,5 @@
 """Links that never break: the link contract and redirect stubs of old answer ids
-(docs/decisions/0002, 0003). That the language switcher reaches the same page with the
+(docs/decisions/0002-urls.md, 0003-redirects.md). That the language switcher reaches the same page with the
 same anchors is checked in tests/site/test_site.py."""
 
 from __future__ import annotations

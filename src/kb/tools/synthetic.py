@@ -8,7 +8,7 @@ holds topics, answers are listed on topic pages, and that is what keeps the
 build linear. Texts are Finnish- and Swedish-like prose built from domain
 words (long compounds, ä/ö/å), with headings, lists, tables and links, so
 Markdown rendering and the search index do realistic work. The output passes
-`kb validate` (tests/cli/test_synthetic.py checks it).
+`kb validate` (tests/cli/test_commands.py checks it).
 
 Used by `kb bench` (kb/tools/bench.py).
 """
