@@ -48,7 +48,7 @@ def test_every_path_named_in_code_and_documents_exists() -> None:
     for file in SCANNED:
         in_tests = file.is_relative_to(ROOT / "tests")
         for path in referenced(file.read_text(encoding="utf-8")):
-            if file == LAYOUT or in_tests and path.startswith(("content/", "docs/fi", "docs/sv")):
+            if file == LAYOUT or (in_tests and path.startswith(("content/", "docs/fi", "docs/sv"))):
                 continue  # tests name files of the fixture project copies they make
             if not (ROOT / path).exists():
                 missing.append(f"{file.relative_to(ROOT)}: {path}")
