@@ -135,7 +135,7 @@ def _load_regions(directory: Path, content: Content, problems: Problems) -> None
                 path,
                 1,
                 "only .yml county files and the municipality table belong in "
-                "content/regions/ (is the extension .yaml? use .yml)",
+                f"{layout.REGIONS}/ (is the extension .yaml? use .yml)",
             )
 
 
@@ -217,7 +217,7 @@ def _load_answers(faq_dir: Path, content: Content, problems: Problems) -> None:
             continue
         parts = _answer_file_parts(path)
         if parts is None or path.parent.parent != faq_dir:
-            problems.add(path, 1, "answers must be named content/faq/<topic>/<id>.fi.md or <id>.sv.md")
+            problems.add(path, 1, f"answers must be named {layout.FAQ}/<topic>/<id>.fi.md or <id>.sv.md")
             continue
         stem, lang = parts
         try:
@@ -241,7 +241,7 @@ def _load_answers(faq_dir: Path, content: Content, problems: Problems) -> None:
                 path,
                 doc.front.positions.line_of(("topic",)),
                 f'topic "{meta.topic}" does not match the folder "{path.parent.name}"; '
-                "move the file to content/faq/" + meta.topic + "/ or fix the topic",
+                f"move the file to {layout.FAQ}/{meta.topic}/ or fix the topic",
             )
         answer = content.answers.setdefault(meta.id, Answer(meta.id))
         if lang in answer.texts:

@@ -128,7 +128,7 @@ def new_answer(root: Path, topic: str, answer_id: str, today: date) -> list[Path
     content, _ = load_content(root)
     faq_dir = root / layout.FAQ
     if not content.topics:
-        raise ScaffoldError("content/faq/topics.yml could not be read; run `make validate`")
+        raise ScaffoldError(f"{layout.TOPICS} could not be read; run `make validate`")
     topic = _choose(topic, content.topics, "TOPIC")
     answer_id = check_slug(answer_id, "ID")
     owner = taken_answer_ids(content, faq_dir).get(answer_id)

@@ -33,6 +33,7 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 from kb.build.pipeline import build
+from kb.content import layout
 from kb.pages.urls import LANGUAGE_PREFIX
 
 from .browser import chromium, serving
@@ -222,8 +223,8 @@ def build_lunr_site(root: Path, tmp: Path) -> Path:
     """Generate the Markdown and configurations into tmp (not build/: a parallel
     `make build` rewrites that) and build each language with Material's search."""
     workspace = tmp / "build"
-    shutil.copytree(root / "content", tmp / "content")
-    shutil.copytree(root / "docs", tmp / "docs")
+    for folder in (layout.CONTENT, layout.PAGES):
+        shutil.copytree(root / folder, tmp / folder)
     if build(tmp, tmp / "unused", generate_only=True) != 0:
         raise SystemExit("the content does not validate: run `make validate`")
     out = tmp / "site"

@@ -309,12 +309,12 @@ def generate(out: Path, answers: int, source_root: Path, seed: int = 2026) -> in
     """Write a content root with `answers` answers per language into out/."""
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(source_root / "content", out / "content", ignore=shutil.ignore_patterns("faq"))
+    shutil.copytree(source_root / layout.CONTENT, out / layout.CONTENT, ignore=shutil.ignore_patterns("faq"))
     for lang in LANGUAGES:
-        shutil.copytree(source_root / "docs" / lang, out / "docs" / lang)
-    regions = [p.stem for p in region_files(out / "content/regions")]
+        shutil.copytree(source_root / layout.PAGES / lang, out / layout.PAGES / lang)
+    regions = [p.stem for p in region_files(out / layout.REGIONS)]
     topics_text, topic_ids = _topics_yaml(source_root)
-    faq = out / "content/faq"
+    faq = out / layout.FAQ
     faq.mkdir(parents=True)
     (faq / "topics.yml").write_text(topics_text, encoding="utf-8")
     written: list[str] = []
