@@ -45,7 +45,7 @@ def render_calendar(r: PageRenderer) -> RenderedPage:
         r.heading(2, r.raw("calendar.closed.title"), "paattyneet"),
         r.label("calendar.closed.intro", year=str(today.year)) + "\n\n",
         _rounds_or(r, path, cal.recently_closed_rounds(r.content, today), r.label("calendar.closed.none")),
-        r.heading(2, _filled(r, "calendar.stale.title", year=str(coming)), "ei-tietoa"),
+        r.heading(2, _filled(r.raw("calendar.stale.title"), year=str(coming)), "ei-tietoa"),
         _stale(r, path, coming),
         r.heading(2, r.raw("calendar.events.title"), "tapahtumat"),
     ]
@@ -55,15 +55,16 @@ def render_calendar(r: PageRenderer) -> RenderedPage:
     out += [_event(r, path, event_id, event) for event_id, event in upcoming]
     out.append(r.heading(2, r.raw("calendar.past_events.title"), "menneet-tapahtumat"))
     past = cal.past_events(r.content, today)
-    out.append(r.label("calendar.past_events.intro" if past else "calendar.past_events.none") + "\n\n")
+    out.append(
+        (r.label("calendar.past_events.intro") if past else r.label("calendar.past_events.none")) + "\n\n"
+    )
     out += [_event(r, path, event_id, event) for event_id, event in past]
     return RenderedPage(path, "".join(out))
 
 
-def _filled(r: PageRenderer, key: str, **values: str) -> str:
-    """A plain-text label with its placeholders filled, unescaped (for headings, which
-    escape their text themselves)."""
-    text = r.raw(key)
+def _filled(text: str, **values: str) -> str:
+    """A plain-text label's text with its placeholders filled, unescaped (for headings,
+    which escape their text themselves)."""
     for name, value in values.items():
         text = text.replace(f"{{{name}}}", value)
     return text
@@ -88,10 +89,10 @@ def subscribe(r: PageRenderer, from_path: str, region: Region | None = None) -> 
     address = urls.page_url(r.config.site_url, r.lang, feed).removesuffix("/")
     webcal = "webcal://" + address.split("://", 1)[1]
     download = urls.rel(from_path, feed)
-    subscribe_label = "calendar.subscribe.region" if region else "calendar.subscribe"
+    subscribe_text = r.raw("calendar.subscribe.region") if region else r.raw("calendar.subscribe")
     links = (
         f'<p class="kb-subscribe"><a class="md-button md-button--primary" href="{attribute(webcal)}">'
-        f"{html_text(r.raw(subscribe_label))}</a> "
+        f"{html_text(subscribe_text)}</a> "
         f'<a class="md-button" href="{attribute(download)}" download type="text/calendar">'
         f"{html_text(r.raw('calendar.download'))}</a></p>\n\n"
     )
@@ -229,7 +230,7 @@ def event_place(r: PageRenderer, event: Event) -> str:
         return r.raw("event.place_and_online").replace("{place}", event.place.get(r.lang))
     if event.place:
         return event.place.get(r.lang)
-    return r.raw("event.online" if event.online else "event.place_unknown")
+    return r.raw("event.online") if event.online else r.raw("event.place_unknown")
 
 
 def _event(r: PageRenderer, path: str, event_id: str, event: Event) -> str:
@@ -313,11 +314,12 @@ def _sentence(r: PageRenderer, grant_round: GrantRound, today: date) -> str:
     return r.label("round.sentence.open", year=year, closes=closing(r, grant_round))
 
 
-def status_label(grant_round: GrantRound, today: date) -> str:
+def status_text(r: PageRenderer, grant_round: GrantRound, today: date) -> str:
+    """The round's status as a word; a closed round of a past grant year is history."""
     status = cal.round_status(grant_round, today)
     if status == "closed" and cal.year_passed(grant_round, today):
-        return "status.year_passed"
-    return f"status.{status}"
+        return r.raw("status.year_passed")
+    return r.raw("status." + status)
 
 
 def _round(r: PageRenderer, grant_round: GrantRound, path: str, today: date) -> str:
@@ -341,7 +343,7 @@ def _round(r: PageRenderer, grant_round: GrantRound, path: str, today: date) -> 
             (r.label("round.budget"), r.label(f"budget.{budget.basis}", amount=amount, year=str(budget.year)))
         )
     facts.append((r.label("round.url"), f"[{esc(link_text(grant_round.url))}]({grant_round.url})"))
-    badge = html_text(r.raw(status_label(grant_round, today)))
+    badge = html_text(status_text(r, grant_round, today))
     out = [
         r.heading(3, grant_round.name.get(lang), grant_round.id),
         f'<p class="kb-status kb-status--{status}">{badge}</p>\n\n',
