@@ -78,7 +78,7 @@ def helsinki_time_zone() -> Timezone:
     Sunday of March, back at 04:00 EEST on the last Sunday of October (the EU rule that
     Finland has followed since 1996; every event here is later). Written as rules, the
     form calendar clients read best; icalendar's generated form (a list of dates) puts
-    the March change an hour late. tests/unit/test_calendar.py checks these rules against
+    the March change an hour late. tests/unit/test_calendar_rules.py checks these rules against
     the IANA database for every half hour of 1997-2037."""
     zone = Timezone()
     zone.add("tzid", TIME_ZONE)
