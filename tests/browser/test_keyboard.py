@@ -3,6 +3,8 @@ with Tab, use them with Enter, and see where the focus is at every stop."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page
 
@@ -61,11 +63,32 @@ def test_copy_link_with_the_keyboard(keyboard_page: Page, server: str) -> None:
     assert button_url.startswith(f"{server}/ukk/hakuajat/")
 
 
+@pytest.mark.parametrize(
+    "url, feed", [("/kalenteri/", "avustushaut.ics"), ("/sv/alueet/pirkanmaa/", "pirkanmaa.ics")]
+)
+def test_subscribe_and_download_links_with_the_keyboard(keyboard_page: Page, url: str, feed: str) -> None:
+    """The calendar's subscribe link (webcal:) and its plain download are reachable with
+    Tab, visibly focused, and Enter on the download link saves the .ics file."""
+    page = keyboard_page
+    page.goto(url)
+    tab_until(page, ".kb-subscribe a", max_tabs=300)
+    assert page.evaluate("document.activeElement.href").startswith("webcal://")
+    assert page.evaluate("document.activeElement.href").endswith(f"/kalenteri/{feed}")
+    assert page.evaluate(FOCUS_RING), "the subscribe link shows its focus"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('download')")
+    assert page.evaluate(FOCUS_RING), "the download link shows its focus"
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == feed
+    assert Path(download.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
 FOCUS_RING = """() => { const s = getComputedStyle(document.activeElement);
   return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 1 || s.boxShadow !== "none"; }"""
 
 
-@pytest.mark.parametrize("url", ["/ukk/hakuajat/", "/sv/alueet/"])
+@pytest.mark.parametrize("url", ["/ukk/hakuajat/", "/sv/alueet/", "/kalenteri/"])
 def test_every_tab_stop_shows_where_the_focus_is(keyboard_page: Page, url: str) -> None:
     page = keyboard_page
     page.goto(url)

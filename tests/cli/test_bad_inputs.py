@@ -23,6 +23,7 @@ from kb.cli import main
 from support.fixture import BUILD_DATE, Change, build, delete, edit, run_kb, write
 
 REGION = "content/regions/testialue.yml"
+EVENT = "content/events/testi-info.yml"
 ANSWER_FI = "content/faq/aihe/vastaus.fi.md"
 ANSWER_SV = "content/faq/aihe/vastaus.sv.md"
 HANG_SECONDS = 30  # not a speed target: a guard against inputs that make the validator hang
@@ -104,7 +105,7 @@ CASES = [
         f'{R}:2: the field "website" is missing; it is required',
         f'{R}:9: unknown field "webstie". Did you mean "website"? Allowed fields here: id, '
         "statfi_code, kind, name, brand_name, other_names, website, website_sv, language, "
-        "summary, structures, contacts, sources, reviewed, sv_source_hash",
+        "summary, structures, contacts, grant_rounds, sources, reviewed, sv_source_hash",
     ),
     case(
         "wrong type",
@@ -194,9 +195,9 @@ CASES = [
         "javascript link",
         edit(FI, "Teksti.", "[linkki](javascript:alert(1))"),
         f"{FI}:19: javascript:, vbscript: and data: links are not allowed; links must start "
-        "with https://, or be alue:, ukk: or aihe: links",
+        "with https://, or be alue:, ukk:, aihe: or kalenteri: links",
         f'{FI}:19: unknown link type "javascript:"; use https://…, alue:<county-id>, '
-        "ukk:<answer-id> or aihe:<topic-id>",
+        "ukk:<answer-id>, aihe:<topic-id> or kalenteri:",
     ),
     case(
         "iframe",
@@ -237,6 +238,112 @@ CASES = [
         edit("content/ui.yml", "region.basic:\n  fi: Perustiedot\n  sv: Grundfakta\n", ""),
         'content/ui.yml:LINE: the label "region.basic" is missing; add it here (keys are in '
         "alphabetical order) with its fi and sv texts",
+    ),
+    # --- grant rounds (the fixture's round is at the end of the county file) and events ---
+    case(
+        "grant round closes before it opens",
+        edit(R, "    closes: 2026-12-10", "    closes: 2026-11-10"),
+        f"{R}:38: closes: 2026-11-10 is before opens (2026-11-20); the application period must "
+        "close on or after the day it opens",
+    ),
+    case(
+        "grant year that does not fit the window",
+        edit(R, "grant_year: 2027", "grant_year: 2029"),
+        f"{R}:32: grant_year: 2029 does not fit the application period (this round opens "
+        "2026-11-20 and closes 2026-12-10): a round for the grant year 2029 opens in 2028 or "
+        "2029 and closes by 2029-12-31",
+    ),
+    case(
+        "grant year that is not a year",
+        edit(R, "grant_year: 2027", "grant_year: ensi vuosi"),
+        f"{R}:32: grant_rounds[0].grant_year: must be a year written with four digits, for "
+        'example "2027" (got "ensi vuosi")',
+    ),
+    case(
+        "unknown kind of grant",
+        edit(R, "kinds: [general, partnership]", "kinds: [general, partnrship]"),
+        f'{R}:33: grant_rounds[0].kinds[1]: "partnrship" is not allowed. Did you mean '
+        '"partnership"? Allowed: general, partnership, project, targeted, one_off',
+    ),
+    case(
+        "grant round without a source",
+        edit(
+            R,
+            "    sources:\n      - title: Testilähde\n        url: https://example.org/avustukset\n"
+            "        checked: 2026-11-01\n",
+            "    sources: []\n",
+        ),
+        f"{R}:50: grant_rounds[0].sources: at least one source (title, url, checked) is required",
+    ),
+    case(
+        "grant round id used twice",
+        lambda root: (root / R).write_text(
+            (root / R).read_text(encoding="utf-8")
+            + '  - id: avustukset-2027\n    grant_year: "2026"\n    name: {fi: Toinen, sv: Annan}\n'
+            "    closes: 2025-10-31\n    url: https://example.org/toinen\n"
+            "    sources: [{title: T, url: 'https://example.org/toinen', checked: 2026-11-01}]\n",
+            encoding="utf-8",
+        ),
+        f'{R}:54: the id "avustukset-2027" is already used in this county file; structure, '
+        "contact and grant round ids become anchors and must be unique",
+    ),
+    case(
+        "closing time not HH:MM",
+        edit(R, "closes_time: 16:00", "closes_time: 16.00"),
+        f"{R}:39: grant_rounds[0].closes_time: must be a time of day written HH:MM in Helsinki "
+        'time, for example "16:00" (got "16.00")',
+    ),
+    case(
+        "open round without an opening day",
+        edit(R, "    opens: 2026-11-20\n", ""),
+        f"{R}:31: opens: is missing; a round that has not closed by the build date (2026-12-03) "
+        "needs the first day of its application period (opens: YYYY-MM-DD). Leave opens out "
+        "only for a closed round whose opening day was not published",
+    ),
+    case(
+        "decision written two ways",
+        edit(R, "      expected: 2027-02", "      expected: 2027-02\n      made: 2027-02-15"),
+        f"{R}:43: grant_rounds[0].decision: write exactly one of made (when the decisions were "
+        "made), expected (a year, month or day they were expected) or expected_text (the "
+        "expected time in words)",
+    ),
+    case(
+        "event that ends before it starts",
+        edit(EVENT, "ends: 2026-12-08 14:30", "ends: 2026-12-08 12:00"),
+        f"{EVENT}:9: ends: 2026-12-08 12:00 is not after starts (2026-12-08 13:00); an event "
+        "must end after it starts",
+    ),
+    case(
+        "event time written the Finnish way",
+        edit(EVENT, "starts: 2026-12-08 13:00", "starts: 8.12.2026 klo 13"),
+        f"{EVENT}:8: starts: must be a date and a time in Helsinki time written YYYY-MM-DD HH:MM, "
+        'for example "2021-08-25 13:00", or only the date when no time is published (got '
+        '"8.12.2026 klo 13")',
+    ),
+    case(
+        "event for an unknown county",
+        edit(EVENT, "regions: [testialue]", "regions: [testialu]"),
+        f'{EVENT}:16: regions: unknown county id "testialu". Did you mean "testialue"? Allowed: testialue',
+    ),
+    case(
+        "event online neither true nor false",
+        edit(EVENT, "online: true", "online: kyllä"),
+        f'{EVENT}:10: online: must be true or false (got "kyllä")',
+    ),
+    case(
+        "event file named like a calendar section",
+        lambda root: (root / "content/events/tapahtumat.yml").write_text(
+            (root / EVENT).read_text(encoding="utf-8"), encoding="utf-8"
+        ),
+        'content/events/tapahtumat.yml:2: the file name "tapahtumat" is reserved for the calendar '
+        "page layout; rename the file",
+    ),
+    case(
+        "calendar link to a section that does not exist",
+        edit(FI, "Teksti.", "[Haut](kalenteri:#auk)"),
+        f'{FI}:19: kalenteri:#auk: the calendar page has no section or event "#auk". Did you mean '
+        '"auki"? Allowed: auki, ei-tietoa, menneet-tapahtumat, otsikko, paattyneet, tapahtumat, '
+        "testi-info, tilaa, tilanne, tulossa",
     ),
 ]
 
@@ -294,7 +401,7 @@ def test_bad_input_gives_exactly_these_messages(project: Path, bad: Case) -> Non
     count = len(bad.expected)
     assert lines[-1] == f"{count} problem{'s' if count != 1 else ''} found; nothing was built."
     expected = [
-        line.replace(":LINE:", f":{line_of(project, 'content/ui.yml', 'region.contacts:')}:")
+        line.replace(":LINE:", f":{line_of(project, 'content/ui.yml', 'region.calendar:')}:")
         for line in bad.expected
     ]
     assert lines[:-1] == expected

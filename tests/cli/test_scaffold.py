@@ -357,11 +357,17 @@ def test_contributing_commands_and_templates_give_valid_content(tmp_path: Path) 
     answer_id = re.search(r"^id: (\S+)$", fi_answer, re.M).group(1)
     for lang, template in (("fi", fi_answer), ("sv", sv_answer)):
         (root / f"content/faq/avustukset/{answer_id}.{lang}.md").write_text(template, encoding="utf-8")
-    structure, decided_by = _blocks("CONTRIBUTING.md", "yaml")
+    structure, decided_by, grant_round, event = _blocks("CONTRIBUTING.md", "yaml")
     lines = structure.rstrip("\n").split("\n")
     lines[1] = "    type: grant_programme"
     at = next(i for i, line in enumerate(lines) if line.startswith("    since:"))
     lines[at:at] = decided_by.rstrip("\n").split("\n")
-    region.write_text(insert_structure(original, lambda indent: lines), encoding="utf-8")
+    text = insert_structure(original, lambda indent: lines)
+    # The grant round template: its item goes first in the county's grant_rounds list.
+    head, item = grant_round.split("\n", 1)
+    assert head == "grant_rounds:" and "\ngrant_rounds:\n" in text
+    text = text.replace("\ngrant_rounds:\n", "\ngrant_rounds:\n" + item, 1)
+    region.write_text(text, encoding="utf-8")
+    (root / "content/events/infotilaisuus.yml").write_text(event, encoding="utf-8")
     result = run_kb(root, "validate")
     assert result.returncode == 0, result.stderr

@@ -42,7 +42,7 @@ def make_targets() -> set[str]:
     return set(re.findall(r"^([a-z][a-z-]*):", text, re.M))
 
 
-@pytest.mark.parametrize("name", ["pull-request.yml", "deploy.yml"])
+@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
 def test_workflow_steps_are_make_targets(name: str) -> None:
     data = workflow(name)
     assert data["jobs"] and data["on"]
@@ -70,17 +70,51 @@ def test_pull_request_workflow_uploads_the_built_site() -> None:
     assert names.index("make build") < names.index("actions/upload-artifact")
 
 
-def test_deploy_workflow_publishes_site_from_main() -> None:
-    data = workflow("deploy.yml")
-    assert data["on"]["push"]["branches"] == ["main"]
-    assert data["permissions"]["pages"] == "write" and data["permissions"]["id-token"] == "write"
+def called(data: dict) -> list[str]:
+    """The reusable workflows a workflow's jobs call."""
+    return [job["uses"] for job in data["jobs"].values() if "uses" in job]
+
+
+def test_publish_workflow_builds_tests_and_deploys() -> None:
+    data = workflow("publish.yml")
+    assert "workflow_call" in data["on"], "publish.yml is the reusable workflow the others call"
     assert uses(data, "actions/upload-pages-artifact")["with"]["path"] == "site/"
     uses(data, "actions/deploy-pages")
+    assert data["jobs"]["deploy"]["needs"] == "build"
+    assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build = next(s for s in steps(data) if s.get("run") == "make build")
     assert "steps.pages.outputs.base_url" in build["env"]["SITE_URL"]
+    # The site is built for the day it is built: a fixed date would freeze the calendar.
+    for step in steps(data):
+        assert "KB_BUILD_DATE" not in step.get("env", {}), step
     from kb.config import site_config
 
     assert site_config({}, {"SITE_URL": "https://x.github.io/kanta"}).site_url == "https://x.github.io/kanta/"
+
+
+@pytest.mark.parametrize("name", ["deploy.yml", "daily.yml"])
+def test_deployments_take_turns_and_use_the_one_publish_workflow(name: str) -> None:
+    data = workflow(name)
+    assert called(data) == ["./.github/workflows/publish.yml"]
+    assert (GITHUB / "workflows" / "publish.yml").is_file()
+    assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert data["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert "workflow_dispatch" in data["on"]
+
+
+def test_deploy_workflow_publishes_site_from_main() -> None:
+    assert workflow("deploy.yml")["on"]["push"]["branches"] == ["main"]
+
+
+def test_daily_workflow_rebuilds_every_early_morning_in_helsinki() -> None:
+    """The calendar's status is computed at build time, so the site is rebuilt once a
+    day, after midnight in Helsinki and before the working day, in winter and summer."""
+    (schedule,) = workflow("daily.yml")["on"]["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month, weekday) == ("*", "*", "*"), "every day"
+    assert minute.isdigit() and hour.isdigit(), "one run a day"
+    for offset in (2, 3):  # EET, EEST
+        assert 4 <= int(hour) + offset <= 7, f"{int(hour) + offset}:{minute} in Helsinki is not early morning"
 
 
 def test_pull_request_template_has_the_checklist() -> None:

@@ -93,7 +93,16 @@ def test_data_package_describes_every_file_and_column(site: Path, content) -> No
     package = load_json(site, "datapackage.json")
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     described = {r["path"] for r in package["resources"]}
-    assert described == {"regions.json", "regions.csv", "municipalities.csv", "faq.json"}
+    assert described == {
+        "regions.json",
+        "regions.csv",
+        "municipalities.csv",
+        "faq.json",
+        "grant-rounds.json",
+        "grant-rounds.csv",
+        "events.json",
+        "events.csv",
+    }
     for resource in package["resources"]:
         assert (site / "data" / resource["path"]).is_file()
         if resource["format"] == "csv":

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from kb.tools.linkcheck import article_anchors
-from support.htmltools import absolute, language_of_url, pages, parse, resolve, twin_url, url_of
+from support.htmltools import (
+    absolute,
+    language_of_url,
+    pages,
+    parse,
+    resolve,
+    twin_url,
+    url_of,
+    webcal_path,
+)
 
 REGION_SECTIONS = ["tarkistettu", "perustiedot", "kunnat", "yhteistyorakenteet", "yhteystiedot", "lahteet"]
 
@@ -68,7 +77,8 @@ def test_internal_links_resolve(site: Path) -> None:
             href = link.get("href", "")
             if not href or href.startswith(("http:", "https:", "mailto:", "tel:", "#")):
                 continue
-            target = absolute(url, href)
+            # A calendar subscription (webcal://) is the same file over http(s).
+            target = webcal_path(site, href) if href.startswith("webcal://") else absolute(url, href)
             assert resolve(site, target), f"{url}: broken link {href}"
 
 

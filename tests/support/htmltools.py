@@ -65,6 +65,22 @@ def resolve(site: Path, url_path: str) -> Path | None:
     return target if target.is_file() else None
 
 
+def site_base(site: Path) -> str:
+    """The address the site was built for (SITE_URL), from the home page's canonical link."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<link rel="canonical" href="([^"]+)"', html)
+    assert match, "the home page has no canonical link"
+    return match.group(1)
+
+
+def webcal_path(site: Path, href: str) -> str:
+    """The site path of a webcal:// subscription link (the same file over http(s))."""
+    base = site_base(site)
+    address = base.split("://", 1)[0] + "://" + href.removeprefix("webcal://")
+    assert href.startswith("webcal://") and address.startswith(base), f"{href} is not on {base}"
+    return "/" + address.removeprefix(base)
+
+
 def absolute(from_url: str, href: str) -> str:
     from urllib.parse import urljoin
 

@@ -1,7 +1,7 @@
 """Golden files: what each stage emits from the minimal fixture project, word for word.
 
 tests/golden/minimal/ holds the generated Markdown of both languages with its
-front matter, the navigation, the open-data files, the feeds, the sitemap and the
+front matter, the navigation, the open-data files, the feeds (Atom and iCalendar), the sitemap and the
 redirects file, and the error report of a broken copy. A change to any renderer
 or output shows here as a diff to review; `make goldens` rewrites the files from
 the code as it is (then read the diff before committing it).
@@ -21,7 +21,7 @@ import pytest
 from kb.config import SiteConfig
 from kb.content import read_and_check
 from kb.content.model import LANGUAGES
-from kb.outputs import feeds, opendata, redirects, sitemap
+from kb.outputs import feeds, ical, opendata, redirects, sitemap
 from kb.pages.site import language_site
 from support.fixture import BUILD_DATE, copy_fixture, edit
 
@@ -61,6 +61,8 @@ def emitted(root: Path) -> dict[str, str]:
         files[f"data/{name}"] = text
     for lang in LANGUAGES:
         files[f"feeds/{lang}.xml"] = feeds.atom_feed(content, lang, CONFIG).decode()
+        for path, data in ical.feeds(content, lang, CONFIG).items():
+            files[f"ical/{lang}/{path}"] = data.decode()
     files["sitemap.xml"] = sitemap.sitemap_xml([p.path for p in sites[0].pages], CONFIG).decode()
     files["_redirects"] = redirects.redirects_file(redirects.redirect_table(content))
     return files

@@ -26,6 +26,11 @@ BASE = "https://example.org/kanta/"
         (urls.link_path("ukk", "hakuajat"), "ukk/hakuajat/index.md"),
         (urls.link_path("aihe", "avustukset"), "ukk/avustukset/index.md"),
         (urls.link_path("https", "x"), None),
+        (urls.calendar_path(), "kalenteri/index.md"),
+        (urls.link_path("kalenteri", ""), "kalenteri/index.md"),
+        (urls.calendar_feed(), "kalenteri/avustushaut.ics"),
+        (urls.calendar_feed("lappi"), "kalenteri/lappi.ics"),
+        (urls.site_path("sv", urls.calendar_feed("lappi")), "sv/kalenteri/lappi.ics"),
     ],
 )
 def test_page_paths(call, expected) -> None:
@@ -148,6 +153,14 @@ def test_the_same_page_in_the_other_language(path: str, from_lang: str, to_lang:
             '<a href="https://example.org/kanta/data/regions.json">data</a>',
         ),
         ("[ulkoinen](https://stm.fi/x)", "index.md", "fi", None, "[ulkoinen](https://stm.fi/x)"),
+        (
+            "[kalenteri](kalenteri:#auki)",
+            "ukk/hakuajat/index.md",
+            "fi",
+            None,
+            "[kalenteri](../../kalenteri/index.md#auki)",
+        ),
+        ("[kalender](kalenteri:)", "", "sv", BASE, "[kalender](https://example.org/kanta/sv/kalenteri/)"),
     ],
 )
 def test_editors_links(markdown: str, from_path: str, lang: str, base: str | None, expected: str) -> None:

@@ -5,7 +5,7 @@
        write them and the MkDocs configs    kb.pages.export, kb.build.mkdocs
     3. MkDocs, one process per language, side by side (fi at /, sv at /sv/)
     4. the outputs on the built HTML        kb.outputs: redirects, open data, feeds,
-       sitemap, headers; the search index   (in a child process) while the pages are
+       calendar feeds (ical), sitemap, headers; the search index   (in a child process) while the pages are
        compressed, then the index's files
     5. the new site replaces the old one    kb.build.swap (atomic where possible)
 
@@ -31,7 +31,7 @@ from kb.config import SiteConfig, build_date_from, site_config
 from kb.content import read_and_check
 from kb.content.model import DEFAULT_LANGUAGE, LANGUAGES, Content
 from kb.content.problems import Problems
-from kb.outputs import compress, feeds, headers, opendata, redirects, search, sitemap
+from kb.outputs import compress, feeds, headers, ical, opendata, redirects, search, sitemap
 from kb.pages import urls
 from kb.pages.export import write_markdown_tree
 from kb.pages.site import LanguageSite, language_site
@@ -112,6 +112,7 @@ def write_outputs(site: Path, content: Content, config: SiteConfig, sites: list[
         redirects.run(site, content, config)
         and opendata.run(site, content, config)
         and feeds.run(site, content, config)
+        and ical.run(site, content, config)
         and sitemap.run(site, paths, config)
         and headers.run(site)
     ):

@@ -21,7 +21,7 @@ import string
 import typing
 from dataclasses import dataclass
 
-from .model import LanguageStatus, StructureType
+from .model import EventLanguage, GrantKind, LanguageStatus, StructureType
 
 TEXT, MARKDOWN = "text", "markdown"
 
@@ -47,6 +47,41 @@ _FIXED = _declare("""
 answer.regions
 answer.sources
 answer.topic
+budget.appropriation        {amount} {year}
+budget.granted              {amount} {year}
+calendar.closed.intro       {year}
+calendar.closed.none
+calendar.closed.title
+calendar.col.decided_by
+calendar.col.latest
+calendar.col.link
+calendar.col.region
+calendar.col.round
+calendar.col.window
+calendar.description
+calendar.download
+calendar.events.none
+calendar.events.title
+calendar.intro              markdown
+calendar.latest             {year} {name}
+calendar.no_round
+calendar.open.none          {date}
+calendar.open.title
+calendar.open_data
+calendar.past_events.intro
+calendar.past_events.none
+calendar.past_events.title
+calendar.stale.intro        {year}  markdown
+calendar.stale.none         {year}
+calendar.stale.title        {year}
+calendar.status             {date}
+calendar.subscribe
+calendar.subscribe.help     {url}  markdown
+calendar.subscribe.region
+calendar.subscribe.title
+calendar.title
+calendar.upcoming.none
+calendar.upcoming.title
 contact.email
 contact.organisation
 contact.page
@@ -61,21 +96,43 @@ document.facts              {publisher} {date}
 document.kept
 document.publisher          {publisher}
 document.summary
+event.languages
+event.languages_unknown
+event.national
+event.no_time
+event.online
+event.organiser
+event.place
+event.place_and_online      {place}
+event.place_unknown
+event.regions
+event.url
+event.when
 faq.description
 faq.intro                   markdown
 faq.title
 home.latest
 home.regions
 home.regions_text           {link}  markdown
+ical.closes                 {round} {region}
+ical.closes_at              {time} {round} {region}
+ical.more                   {url}
+ical.opens                  {round} {region}
 kind.city
 kind.county
+money.format                {amount}
 municipality.merged         {old} {new} {date} {region}  markdown
 notfound.home
 notfound.text               {link}
 notfound.title
 redirect.moved
 region.basic
+region.calendar
+region.calendar.all         {link}  markdown
+region.calendar.none        markdown
+region.calendar.not_yet     {year}  markdown
 region.contacts
+region.events
 region.field.brand
 region.field.kind
 region.field.language
@@ -104,6 +161,23 @@ regions.lookup.intro        markdown
 regions.lookup.title
 regions.title
 reviewed                    {date}
+round.budget
+round.closes_by             {closes}
+round.decided_by
+round.decision
+round.decision.expected     {when}
+round.decision.made         {date}
+round.grant_year
+round.kinds
+round.kinds_unstated
+round.sentence.closed       {year} {closes}
+round.sentence.closing_soon {year} {closes} {days}
+round.sentence.last_day     {year} {closes}
+round.sentence.open         {year} {closes}
+round.sentence.past         {year} {window}
+round.sentence.upcoming     {year} {opens} {closes}
+round.url
+round.window
 search.error
 search.label
 search.many                 {count} {query}
@@ -117,10 +191,18 @@ site.language_name
 site.name
 source.checked              {date}
 source.published            {date}
+status.closed
+status.closing_soon
+status.open
+status.upcoming
+status.year_passed
 structure.decided_by
 structure.since
 structure.sources
 structure.url
+time.at                     {time}
+time.from                   {time}
+time.range                  {start} {end}
 translation.outdated        {link}
 translation.outdated_link
 translations.description
@@ -132,6 +214,7 @@ translations.paste
 translations.summary        {current} {missing} {outdated} {untracked}  markdown
 translations.title
 translations.untracked
+unknown
 """)
 
 
@@ -144,6 +227,8 @@ LABELS: dict[str, LabelSpec] = {
     **_FIXED,
     **_one_per("language", typing.get_args(LanguageStatus)),
     **_one_per("structure_type", typing.get_args(StructureType)),
+    **_one_per("grant_kind", typing.get_args(GrantKind)),
+    **_one_per("event_language", typing.get_args(EventLanguage)),
 }
 
 

@@ -4,6 +4,7 @@
     [text](ukk:hakuajat)                  an answer (or ukk: for the FAQ index)
     [text](aihe:avustukset)               a topic page
     [text](avoindata:regions.json)        an open-data file (hand-written pages only)
+    [text](kalenteri:#auki)               the grant calendar (optionally one of its sections)
 
 Validation (rules.py) checks that each link points at something that exists;
 kb/pages/urls.py turns them into real addresses.
@@ -17,6 +18,7 @@ import re
 SITE_LINK = re.compile(r"\]\(\s*<?([a-z]+):([^)\s>#]*)(#[^)\s>]*)?>?\s*\)")
 # The content collection each page-link scheme refers to.
 LINK_SCHEMES = {"alue": "regions", "ukk": "answers", "aihe": "topics"}
+CALENDAR_SCHEME = "kalenteri"  # the one calendar page: no id, only an optional #anchor
 OPEN_DATA_SCHEME = "avoindata"
 OPEN_DATA_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*avoindata:([A-Za-z0-9._-]+)\s*\)")
 # The files of site/data/ that editors may link to (kb/outputs/opendata.py writes them;
@@ -29,12 +31,33 @@ OPEN_DATA_FILES = (
     "datapackage.json",
     "regions.schema.json",
     "faq.schema.json",
+    "grant-rounds.json",
+    "grant-rounds.csv",
+    "grant-rounds.schema.json",
+    "events.json",
+    "events.csv",
+    "events.schema.json",
 )
 
+# The calendar page's own anchors (kb/pages/calendar.py): its sections; each event
+# has its id as its anchor there, so event file names must not take these.
+CALENDAR_PAGE_ANCHORS = frozenset(
+    {
+        "otsikko",
+        "tilanne",  # the date the status was computed for
+        "tilaa",  # subscribe / download
+        "auki",
+        "tulossa",
+        "paattyneet",
+        "ei-tietoa",  # counties with no round for the coming grant year
+        "tapahtumat",
+        "menneet-tapahtumat",
+    }
+)
 # Anchors the page layout itself uses (kb/pages): county sections, the answer
-# sentence, the review date, the page title, home-page sections. Editors' heading,
-# structure and contact ids must not take them.
-LAYOUT_ANCHORS = frozenset(
+# sentence, the review date, the page title, home-page sections, the calendar page.
+# Editors' heading, structure, contact and grant round ids must not take them.
+LAYOUT_ANCHORS = CALENDAR_PAGE_ANCHORS | frozenset(
     {
         "otsikko",
         "tarkistettu",
@@ -49,10 +72,21 @@ LAYOUT_ANCHORS = frozenset(
         "viimeksi-tarkistetut",
         "sisalto",  # a source document's page (kb/pages/documents.py)
         "saatavuus",
+        "avustushaut",  # a county's grant rounds and events
+        "avustushaut-tapahtumat",
     }
 )
 # The layout anchors each kind of page has (links to them are valid).
 REGION_PAGE_ANCHORS = frozenset(
-    {"otsikko", "tarkistettu", "perustiedot", "kunnat", "yhteistyorakenteet", "yhteystiedot", "lahteet"}
+    {
+        "otsikko",
+        "tarkistettu",
+        "perustiedot",
+        "kunnat",
+        "yhteistyorakenteet",
+        "avustushaut",
+        "yhteystiedot",
+        "lahteet",
+    }
 )
 ANSWER_PAGE_ANCHORS = frozenset({"otsikko", "tarkistettu", "vastaus", "alueet", "lahteet"})

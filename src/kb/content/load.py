@@ -23,6 +23,7 @@ from .model import (
     AnswerFrontMatter,
     AnswerText,
     Content,
+    Event,
     Municipality,
     MunicipalityChange,
     Page,
@@ -76,6 +77,7 @@ def load_content(root: Path) -> tuple[Content, Problems]:
     _load_answers(root / layout.FAQ, content, problems)
     _load_pages(root / layout.PAGES, content, problems)
     _load_documents(root / layout.SOURCES, content, problems)
+    _load_events(root / layout.EVENTS, content, problems)
     return content, problems
 
 
@@ -287,6 +289,25 @@ def _load_documents(directory: Path, content: Content, problems: Problems) -> No
         if document is not None:
             content.documents[path.stem] = document
             content.document_paths[path.stem] = path
+
+
+def _load_events(directory: Path, content: Content, problems: Problems) -> None:
+    """content/events/<id>.yml: one event a file, its id the file name."""
+    for path in sorted(directory.glob("*")) if directory.is_dir() else []:
+        if path.suffix != ".yml" or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):
+            problems.add(
+                path,
+                1,
+                f"{layout.EVENTS}/ holds only <id>.yml files (the id is the file name: "
+                "lower-case a-z, 0-9 and single hyphens)",
+            )
+            continue
+        doc = _load_yaml(path, problems)
+        event = build_model(Event, doc.data, path, doc.positions, problems) if doc else None
+        if doc is not None and event is not None:
+            content.events[path.stem] = event
+            content.event_paths[path.stem] = path
+            content.event_positions[path.stem] = doc.positions
 
 
 def _check_answer_body(body: str, body_line: int, path: Path, problems: Problems) -> None:

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .links import LAYOUT_ANCHORS, LINK_SCHEMES, OPEN_DATA_FILES, OPEN_DATA_SCHEME, SITE_LINK
+from .links import (
+    CALENDAR_PAGE_ANCHORS,
+    CALENDAR_SCHEME,
+    LAYOUT_ANCHORS,
+    LINK_SCHEMES,
+    OPEN_DATA_FILES,
+    OPEN_DATA_SCHEME,
+    SITE_LINK,
+)
 from .model import Content
 from .problems import Problems, did_you_mean
 
@@ -69,7 +77,7 @@ def check_markdown(
                 path,
                 n,
                 "javascript:, vbscript: and data: links are not allowed; "
-                "links must start with https://, or be alue:, ukk: or aihe: links",
+                "links must start with https://, or be alue:, ukk:, aihe: or kalenteri: links",
             )
         for match in _ATTR_LIST.finditer(line):
             for token in match.group(1).split():
@@ -120,12 +128,15 @@ def _check_links(line: str, n: int, path: Path, problems: Problems, content: Con
         if scheme == OPEN_DATA_SCHEME:
             _check_open_data_link(target, n, path, problems)
             continue
+        if scheme == CALENDAR_SCHEME:
+            _check_calendar_link(match, n, path, problems, content)
+            continue
         if scheme not in LINK_SCHEMES:
             problems.add(
                 path,
                 n,
                 f'unknown link type "{scheme}:"; use https://…, '
-                "alue:<county-id>, ukk:<answer-id> or aihe:<topic-id>",
+                "alue:<county-id>, ukk:<answer-id>, aihe:<topic-id> or kalenteri:",
             )
             continue
         known = getattr(content, LINK_SCHEMES[scheme])
@@ -140,6 +151,26 @@ def _check_links(line: str, n: int, path: Path, problems: Problems, content: Con
 
 
 LINK_TARGET_NAMES = {"alue": "county", "ukk": "answer", "aihe": "topic"}
+
+
+def _check_calendar_link(
+    match: re.Match[str], n: int, path: Path, problems: Problems, content: Content
+) -> None:
+    """kalenteri: is the one calendar page; kalenteri:#auki one of its sections or events."""
+    target, anchor = match.group(2), (match.group(3) or "").lstrip("#")
+    if target:
+        problems.add(
+            path, n, f"kalenteri:{target}: the calendar is one page; write kalenteri: or kalenteri:#auki"
+        )
+        return
+    known = sorted(CALENDAR_PAGE_ANCHORS | set(content.events))
+    if anchor and anchor not in known:
+        problems.add(
+            path,
+            n,
+            f'kalenteri:#{anchor}: the calendar page has no section or event "#{anchor}".'
+            f"{did_you_mean(anchor, known)} Allowed: {', '.join(known)}",
+        )
 
 
 def _check_open_data_link(target: str, n: int, path: Path, problems: Problems) -> None:

@@ -15,12 +15,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .positions import Positions
@@ -91,6 +99,62 @@ def _url(value: str) -> str:
     return value
 
 
+def _year(value: object) -> int:
+    """A year written as text ("2027"): YAML implicit typing is off, so it arrives as a string."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not re.fullmatch(r"\d{4}", text) or not 2000 <= int(text) <= 2100:
+        raise _fail(f'must be a year written with four digits, for example "2027" (got "{value}")')
+    return int(text)
+
+
+def _euros(value: object) -> int:
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not re.fullmatch(r"[1-9]\d{0,11}", text):
+        raise _fail(
+            f'must be a whole number of euros written with digits only, for example "330000" (got "{value}")'
+        )
+    return int(text)
+
+
+def _clock_time(value: str) -> str:
+    value = value.strip()
+    match = re.fullmatch(r"(\d{2}):(\d{2})", value)
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise _fail(
+            f'must be a time of day written HH:MM in Helsinki time, for example "16:00" (got "{value}")'
+        )
+    return value
+
+
+def _yes_no(value: object) -> bool:
+    """true or false: YAML implicit typing is off, so `online: true` arrives as text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip() in ("true", "false"):
+        return value.strip() == "true"
+    raise _fail(f'must be true or false (got "{value}")')
+
+
+def _local_time(value: object) -> date | datetime:
+    """A local (Helsinki) date and time written "2021-08-25 13:00", or only the date
+    ("2021-08-25") when the source gives no time."""
+    if isinstance(value, (date, datetime)):
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return _iso_date(text)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", text):
+        raise _fail(
+            "must be a date and a time in Helsinki time written YYYY-MM-DD HH:MM, for example "
+            f'"2021-08-25 13:00", or only the date when no time is published (got "{value}")'
+        )
+    day = _iso_date(text[:10])
+    hour, minute = (int(part) for part in text[11:].split(":"))
+    if hour > 23 or minute > 59:
+        raise _fail(f'"{value}" is not a real time of day (HH:MM, 00:00–23:59)')
+    return datetime(day.year, day.month, day.day, hour, minute)
+
+
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
@@ -133,6 +197,25 @@ Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, AfterValidator(_phone)]
 StatfiCode = Annotated[str, AfterValidator(_digits(2, "the two-digit Statistics Finland code", "08"))]
 MunicipalityCode = Annotated[str, AfterValidator(_digits(3, "a three-digit municipality code", "091"))]
+GrantYear = Annotated[
+    int,
+    BeforeValidator(_year),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": "^[0-9]{4}$", "examples": ["2027"]}),
+]
+Euros = Annotated[
+    int, BeforeValidator(_euros), WithJsonSchema({"type": ["string", "integer"], "pattern": "^[1-9][0-9]*$"})
+]
+ClockTime = Annotated[str, AfterValidator(_clock_time)]
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_yes_no),
+    WithJsonSchema({"type": ["boolean", "string"], "enum": [True, False, "true", "false"]}),
+]
+LocalTime = Annotated[
+    datetime | date,
+    BeforeValidator(_local_time),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2})?$"}),
+]
 
 
 class Closed(BaseModel):
@@ -245,6 +328,94 @@ class Contact(Closed):
     sources: Sources
 
 
+# --- grant rounds (in the county files) and events (content/events/) -------------
+
+GrantKind = Literal[
+    "general",  # yleisavustus, toiminta-avustus / allmänt understöd, verksamhetsunderstöd
+    "partnership",  # kumppanuusavustus / partnerskapsunderstöd
+    "project",  # hanke- tai kehittämisavustus / projekt- eller utvecklingsunderstöd
+    "targeted",  # kohdennettu avustus / riktat understöd
+    "one_off",  # kerta-avustus, innovaatioraha / engångsunderstöd
+]
+
+BudgetBasis = Literal[
+    "appropriation",  # määräraha: what the budget reserved for the grants
+    "granted",  # what was granted in all, after the decisions
+]
+
+
+class Budget(Closed):
+    """The money of a round, only where a source gives it: an amount and its year."""
+
+    amount_eur: Euros = Field(description='Whole euros, digits only, e.g. "330000".')
+    year: GrantYear = Field(description="The year the amount is for.")
+    basis: BudgetBasis = Field(
+        description="appropriation: the sum reserved in the budget; granted: the sum granted in all."
+    )
+
+
+class Decision(Closed):
+    """When the grants of a round were decided, or when the decisions were expected.
+    Exactly one of the three."""
+
+    made: PartialDate | None = Field(
+        None,
+        description="When the decisions were made: the day (2026-02-09), or the month (2026-01) "
+        "where the source gives no day.",
+    )
+    expected: PartialDate | None = Field(
+        None, description="When the decisions were expected: a year, a month (2026-02) or a day."
+    )
+    expected_text: LocalizedPlain | None = Field(
+        None, description='When the decisions were expected, in words, e.g. fi: "28.2.2024 mennessä".'
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Decision:
+        given = [v for v in (self.made, self.expected, self.expected_text) if v is not None]
+        if len(given) != 1:
+            raise _fail(
+                "write exactly one of made (when the decisions were made), expected (a year, "
+                "month or day they were expected) or expected_text (the expected time in words)"
+            )
+        return self
+
+
+class GrantRound(Closed):
+    """One application round of a county's grants: its window, what it covers, who decides."""
+
+    id: Slug = Field(
+        description="Permanent anchor of the round on the county page and the stable part of its "
+        "calendar entries; never change it."
+    )
+    grant_year: GrantYear = Field(
+        description='The year the grants are for, written "2027". A round for the year Y opens in '
+        "Y-1 or Y and closes by the end of Y."
+    )
+    kinds: list[GrantKind] = Field(
+        default_factory=list,
+        description="The kinds of grant the round covers; empty when the source does not say.",
+    )
+    name: LocalizedPlain = Field(
+        description="The county's own name of the round or grant (its own Swedish name where it has one)."
+    )
+    opens: IsoDate | None = Field(
+        None,
+        description="First day of the application period. May be left out only for a round that has "
+        "closed when its opening day was not published.",
+    )
+    closes: IsoDate = Field(description="Last day of the application period.")
+    closes_time: ClockTime | None = Field(
+        None, description='The closing time on the last day, Helsinki time, "HH:MM".'
+    )
+    decided_by: LocalizedPlain | None = Field(None, description="The body that decides the grants.")
+    decision: Decision | None = None
+    budget: Budget | None = None
+    url: Url = Field(description="The application page, or the page that announces the round.")
+    note: Localized | None = Field(None, description="A short remark, e.g. that the round was reopened.")
+    sources: Sources
+
+
 class Region(Closed):
     """A wellbeing services county, or the City of Helsinki. One file each."""
 
@@ -263,6 +434,10 @@ class Region(Closed):
     summary: Localized | None = None
     structures: list[CooperationStructure] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
+    grant_rounds: list[GrantRound] = Field(
+        default_factory=list,
+        description="The county's grant application rounds (the calendar); write them just before sources.",
+    )
     sources: Sources
     reviewed: IsoDate
     sv_source_hash: str | None = Field(
@@ -270,6 +445,34 @@ class Region(Closed):
         description="Fingerprint of the Finnish texts the Swedish texts were checked "
         "against; `make translations` shows the current value.",
     )
+
+
+EventLanguage = Literal["fi", "sv", "en"]
+
+
+class Event(Closed):
+    """content/events/<id>.yml: a webinar, an information session on a grant round, a
+    seminar … for NGOs. The id is the file name. Times are Helsinki time."""
+
+    title: LocalizedPlain
+    description: Localized
+    starts: LocalTime = Field(
+        description='Helsinki time, "YYYY-MM-DD HH:MM"; only the date when no time is published.'
+    )
+    ends: LocalTime | None = Field(
+        None, description="Written like starts; leave out when the source gives no end."
+    )
+    online: YesNo = Field(False, description="true when the event is held online (also if it has a place).")
+    place: LocalizedPlain | None = Field(None, description="Where it is held, when not only online.")
+    organiser: LocalizedPlain = Field(description="The organisation that holds it, never a person.")
+    languages: list[EventLanguage] = Field(
+        default_factory=list, description="The languages it is held in; empty when the source does not say."
+    )
+    url: Url | None = Field(None, description="Registration or information page, where one is known.")
+    regions: list[Slug] = Field(
+        default_factory=list, description="Counties the event concerns; empty = national."
+    )
+    sources: Sources
 
 
 class MunicipalityChange(Closed):
@@ -429,6 +632,9 @@ class Content:
     pages: dict[tuple[str, str], Page] = dc_field(default_factory=dict)
     documents: dict[str, SourceDocument] = dc_field(default_factory=dict)
     document_paths: dict[str, Path] = dc_field(default_factory=dict)
+    events: dict[str, Event] = dc_field(default_factory=dict)  # id (the file name) -> event
+    event_paths: dict[str, Path] = dc_field(default_factory=dict)
+    event_positions: dict[str, Positions] = dc_field(default_factory=dict)
     ui: dict[str, UiString] = dc_field(default_factory=dict)
     ui_positions: Positions = dc_field(default_factory=Positions)
     site: dict[str, str] = dc_field(default_factory=dict)

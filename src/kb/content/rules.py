@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from . import layout
 from .labels import LABELS, label_problem
-from .links import LAYOUT_ANCHORS
+from .links import CALENDAR_PAGE_ANCHORS, LAYOUT_ANCHORS
 from .markdown_policy import check_markdown
-from .model import LANGUAGES, Answer, Content, Region, Source
+from .model import LANGUAGES, Answer, Content, Event, GrantRound, Region, Source
 from .positions import Key, Positions
 from .problems import Problems, allowed_list, did_you_mean
 
-RESERVED_ANCHORS = LAYOUT_ANCHORS  # structure, contact and heading ids must not take them
+RESERVED_ANCHORS = LAYOUT_ANCHORS  # structure, contact, round and heading ids must not take them
 
 
 def check_content(content: Content, problems: Problems, today: date, partial: bool = False) -> None:
@@ -35,6 +35,7 @@ def check_content(content: Content, problems: Problems, today: date, partial: bo
     _check_municipalities(content, problems, partial)
     _check_answers(content, problems, partial, today)
     _check_pages(content, problems)
+    _check_events(content, problems, partial)
     _check_sources(content, problems)
 
 
@@ -60,6 +61,9 @@ def content_sources(content: Content) -> Iterator[tuple[Path, Positions, Key, So
         for text in answer.texts.values():
             for key, source in sources_in(text.meta):
                 yield text.path, text.positions, key, source
+    for event_id, event in content.events.items():
+        for key, source in sources_in(event):
+            yield content.event_paths[event_id], content.event_positions[event_id], key, source
 
 
 def _check_sources(content: Content, problems: Problems) -> None:
@@ -113,12 +117,15 @@ def _check_regions(content: Content, problems: Problems, today: date) -> None:
         path = content.region_paths[region_id]
         line_of = content.region_positions.get(region_id, Positions()).line_of
         used: set[str] = set()
-        for key in ("structures", "contacts"):
+        for key in ("structures", "contacts", "grant_rounds"):
             for index, item in enumerate(getattr(region, key)):
                 problem = item_id_problem(item.id, used)
                 if problem:
                     problems.add(path, line_of((key, index, "id")), problem)
                 used.add(item.id)
+        for index, grant_round in enumerate(region.grant_rounds):
+            for place, message in grant_round_problems(grant_round, today):
+                problems.add(path, line_of(("grant_rounds", index, *place)), message)
         if region.reviewed > today:
             problems.add(path, line_of(("reviewed",)), f"reviewed: {region.reviewed} is in the future")
         for place, text in _region_texts(region):
@@ -135,7 +142,101 @@ def _region_texts(region: Region) -> list[tuple[Key, str]]:
             (("structures", index, "description", lang), structure.description.get(lang))
             for lang in LANGUAGES
         ]
+    for index, grant_round in enumerate(region.grant_rounds):
+        if grant_round.note:
+            texts += [
+                (("grant_rounds", index, "note", lang), grant_round.note.get(lang)) for lang in LANGUAGES
+            ]
     return texts
+
+
+def grant_round_problems(grant_round: GrantRound, today: date) -> list[tuple[Key, str]]:
+    """What is wrong with one round's window on the build date `today`, each with the
+    field it is about: a window that closes before it opens, a grant year the window
+    does not fit, a missing opening day of a round that has not closed."""
+    found: list[tuple[Key, str]] = []
+    opens, closes, year = grant_round.opens, grant_round.closes, grant_round.grant_year
+    if opens is not None and closes < opens:
+        found.append(
+            (
+                ("closes",),
+                f"closes: {closes} is before opens ({opens}); the application period must "
+                "close on or after the day it opens",
+            )
+        )
+    window = f"opens {opens} and closes {closes}" if opens else f"closes {closes}"
+    fits = (opens is None or opens.year in (year - 1, year)) and closes.year in (year - 1, year)
+    if not fits:
+        found.append(
+            (
+                ("grant_year",),
+                f"grant_year: {year} does not fit the application period (this round {window}): "
+                f"a round for the grant year {year} opens in {year - 1} or {year} and closes "
+                f"by {year}-12-31",
+            )
+        )
+    if opens is None and closes >= today:
+        found.append(
+            (
+                (),
+                f"opens: is missing; a round that has not closed by the build date ({today}) needs "
+                "the first day of its application period (opens: YYYY-MM-DD). Leave opens out only "
+                "for a closed round whose opening day was not published",
+            )
+        )
+    return found
+
+
+def event_problems(event_id: str, event: Event) -> list[tuple[Key, str]]:
+    """What is wrong with one event on its own: its times and its id."""
+    found: list[tuple[Key, str]] = []
+    if event_id in CALENDAR_PAGE_ANCHORS:
+        found.append(
+            ((), f'the file name "{event_id}" is reserved for the calendar page layout; rename the file')
+        )
+    starts, ends = event.starts, event.ends
+    if ends is not None:
+        if isinstance(starts, datetime) != isinstance(ends, datetime):
+            found.append(
+                (
+                    ("ends",),
+                    "ends: write it like starts, both with a time (YYYY-MM-DD HH:MM) or both "
+                    "as a date only (YYYY-MM-DD)",
+                )
+            )
+        elif ends < starts or (isinstance(ends, datetime) and ends == starts):
+            found.append(
+                (
+                    ("ends",),
+                    f"ends: {_shown(ends)} is not after starts ({_shown(starts)}); an event must "
+                    "end after it starts",
+                )
+            )
+    return found
+
+
+def _shown(value: date) -> str:
+    """A time as editors write it: 2021-08-25 13:00, or 2021-08-25."""
+    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
+
+
+def _check_events(content: Content, problems: Problems, partial: bool) -> None:
+    for event_id, event in content.events.items():
+        path = content.event_paths[event_id]
+        line_of = content.event_positions[event_id].line_of
+        for place, message in event_problems(event_id, event):
+            problems.add(path, line_of(place), message)
+        for index, region_id in enumerate(event.regions):
+            if region_id not in content.regions and not partial:
+                problems.add(
+                    path,
+                    line_of(("regions", index)),
+                    f'regions: unknown county id "{region_id}".'
+                    f"{did_you_mean(region_id, content.regions)} "
+                    f"Allowed: {allowed_list(content.regions)}",
+                )
+        for lang in LANGUAGES:
+            check_markdown(event.description.get(lang), line_of(("description", lang)), path, problems)
 
 
 def _check_municipalities(content: Content, problems: Problems, partial: bool) -> None:
@@ -301,7 +402,7 @@ def item_id_problem(item_id: str, used_ids: typing.Collection[str]) -> str | Non
         return f'the id "{item_id}" is reserved for the page layout'
     if item_id in used_ids:
         return (
-            f'the id "{item_id}" is already used in this county file; structure and '
-            "contact ids become anchors and must be unique"
+            f'the id "{item_id}" is already used in this county file; structure, contact '
+            "and grant round ids become anchors and must be unique"
         )
     return None

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, RootModel
 
 from . import layout
-from .model import AnswerFrontMatter, Region, TopicsFile, UiString
+from .model import AnswerFrontMatter, Event, Region, TopicsFile, UiString
 
 
 class UiFile(RootModel[dict[str, UiString]]):
@@ -23,6 +23,7 @@ class UiFile(RootModel[dict[str, UiString]]):
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "region.schema.json": Region,
+    "event.schema.json": Event,
     "faq.schema.json": AnswerFrontMatter,
     "topics.schema.json": TopicsFile,
     "ui.schema.json": UiFile,

@@ -23,7 +23,7 @@ from kb.processes import worker_pool
 
 LANGUAGE_DIRS = {prefix.rstrip("/") for prefix in LANGUAGE_PREFIX.values() if prefix}
 
-TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".map"}
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".map", ".ics"}
 MIN_BYTES = 256  # below this, headers cost more than compression saves
 # Levels (measured on 19 MB of pages, 2026-12): brotli 4 and gzip 5 compress
 # pages to 23 % at 70 % of the CPU time of brotli 5 and gzip 6 (22 %). Brotli's top

@@ -3,6 +3,9 @@
     regions.json, regions.csv      counties with structures, contacts (roles only), sources
     municipalities.csv             every municipality and its county
     faq.json                       topics and answers, both languages
+    grant-rounds.json, .csv        every county's grant rounds, with their status on the
+                                   build date (kb/content/calendar.py)
+    events.json, events.csv        events for NGOs, past ones included
     *.schema.json                  JSON Schemas of the JSON files
     datapackage.json               Frictionless Data Package: every file, its CSV
                                    columns, licence and sources
@@ -18,15 +21,28 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+import types
+import typing
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kb.config import SiteConfig
+from kb.config import HELSINKI, SiteConfig
+from kb.content import calendar as cal
 from kb.content.links import OPEN_DATA_FILES
-from kb.content.model import DEFAULT_LANGUAGE, LANGUAGES, Answer, ByLanguage, Content, Region, Source
+from kb.content.model import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Answer,
+    ByLanguage,
+    Content,
+    Event,
+    GrantRound,
+    Region,
+    Source,
+)
 from kb.pages import urls
 
 CONTENT_LICENCE = {
@@ -143,6 +159,69 @@ class FaqDocument(Document):
     answers: list[AnswerRecord]
 
 
+class DecisionRecord(Record):
+    made: str | None = Field(description="When the decisions were made: a day, or a month")
+    expected: str | None = Field(description="When the decisions were expected: year, month or day")
+    expected_text: Texts | None = Field(description="When the decisions were expected, in words")
+
+
+class BudgetRecord(Record):
+    amount_eur: int = Field(description="Whole euros")
+    year: int = Field(description="The year the amount is for")
+    basis: Literal["appropriation", "granted"] = Field(
+        description="appropriation: reserved in the budget; granted: granted in all"
+    )
+
+
+class GrantRoundRecord(Record):
+    id: str = Field(description="Permanent id within the county; the round's anchor on the county page")
+    region: str = Field(description="The county's id (regions.json)")
+    grant_year: int = Field(description="The year the grants are for")
+    kinds: list[Literal["general", "partnership", "project", "targeted", "one_off"]]
+    name: Texts = Field(description="The county's own name of the round")
+    opens: date | None = Field(description="First day of the application period; null if not published")
+    closes: date = Field(description="Last day of the application period")
+    closes_time: str | None = Field(description="Closing time on the last day, HH:MM, Europe/Helsinki")
+    decided_by: Texts | None = Field(description="The deciding body")
+    decision: DecisionRecord | None
+    budget: BudgetRecord | None
+    url: str = Field(description="The application page, or the page that announces the round")
+    note: Texts | None = Field(description="Markdown")
+    status: Literal["upcoming", "open", "closing_soon", "closed"] = Field(
+        description="On status_date; closing_soon = the last 14 days, the last day included"
+    )
+    sources: list[SourceRecord]
+    pages: Texts = Field(description="The round on the county's page on this site")
+
+
+class GrantRoundsDocument(Document):
+    status_date: date = Field(description="The build date the statuses were computed for")
+    grant_rounds: list[GrantRoundRecord]
+
+
+class EventRecord(Record):
+    id: str = Field(description="Permanent id; the event's anchor on the calendar page")
+    title: Texts
+    description: Texts = Field(description="Markdown")
+    starts: str = Field(description="ISO 8601: a date and time with its UTC offset, or only a date")
+    ends: str | None = Field(description="Like starts; null if not published")
+    time_zone: Literal["Europe/Helsinki"]
+    online: bool
+    place: Texts | None
+    organiser: Texts = Field(description="The organisation that holds the event")
+    languages: list[Literal["fi", "sv", "en"]] = Field(description="Empty if the source does not say")
+    url: str | None = Field(description="Registration or information page")
+    regions: list[str] = Field(description="County ids (regions.json); empty: national")
+    past: bool = Field(description="Over on status_date")
+    sources: list[SourceRecord]
+    pages: Texts = Field(description="The event on the calendar page of this site")
+
+
+class EventsDocument(Document):
+    status_date: date = Field(description="The build date 'past' was computed for")
+    events: list[EventRecord]
+
+
 # The CSV files: one flat row per record. Column types for the data package come
 # from the annotations (str -> string, int -> integer, date -> date).
 class RegionRow(Record):
@@ -172,6 +251,52 @@ class MunicipalityRow(Record):
     region_name_sv: str = Field(description="The county's name in Swedish")
 
 
+class GrantRoundRow(Record):
+    region: str = Field(description="id of the county (regions.csv)")
+    id: str = Field(description="id of the round within the county")
+    region_name_fi: str = Field(description="The county's name in Finnish")
+    region_name_sv: str = Field(description="The county's name in Swedish")
+    grant_year: int = Field(description="The year the grants are for")
+    kinds: str = Field(
+        description="Kinds of grant, separated by spaces: general partnership project targeted one_off"
+    )
+    name_fi: str = Field(description="The round's name in Finnish")
+    name_sv: str = Field(description="The round's name in Swedish")
+    opens: date | None = Field(description="First day of the application period, empty if not published")
+    closes: date = Field(description="Last day of the application period")
+    closes_time: str = Field(description="Closing time HH:MM (Europe/Helsinki), empty if not published")
+    decided_by_fi: str = Field(description="The deciding body in Finnish, empty if not known")
+    decided_by_sv: str = Field(description="The deciding body in Swedish, empty if not known")
+    budget_eur: int | None = Field(description="Amount in whole euros, empty if not sourced")
+    budget_year: int | None = Field(description="The year of the amount")
+    budget_basis: str = Field(
+        description="appropriation (reserved in the budget) or granted (granted in all)"
+    )
+    url: str = Field(description="The application page, or the page that announces the round")
+    status: str = Field(description="upcoming, open, closing_soon or closed on the build date")
+    page_fi: str = Field(description="The round on the county's page, in Finnish")
+    page_sv: str = Field(description="The round on the county's page, in Swedish")
+
+
+class EventRow(Record):
+    id: str = Field(description="Permanent id of the event")
+    title_fi: str = Field(description="Title in Finnish")
+    title_sv: str = Field(description="Title in Swedish")
+    starts: str = Field(description="ISO 8601 date and time with UTC offset, or only a date")
+    ends: str = Field(description="Like starts, empty if not published")
+    online: bool = Field(description="Held online")
+    place_fi: str = Field(description="Place in Finnish, empty if only online")
+    place_sv: str = Field(description="Place in Swedish, empty if only online")
+    organiser_fi: str = Field(description="Organiser in Finnish")
+    organiser_sv: str = Field(description="Organiser in Swedish")
+    languages: str = Field(description="Languages of the event, separated by spaces (fi sv en)")
+    url: str = Field(description="Registration or information page, empty if none is known")
+    regions: str = Field(description="County ids separated by spaces; empty: national")
+    past: bool = Field(description="Over on the build date")
+    page_fi: str = Field(description="The event on the calendar page, in Finnish")
+    page_sv: str = Field(description="The event on the calendar page, in Swedish")
+
+
 # --- records from the content --------------------------------------------------------
 
 
@@ -193,8 +318,10 @@ def _sources(sources: list[Source], base_url: str) -> list[SourceRecord]:
     ]
 
 
-def _pages(base_url: str, path: str) -> Texts:
-    return Texts(**{lang: urls.page_url(base_url, lang, path) for lang in LANGUAGES})
+def _pages(base_url: str, path: str, anchor: str = "") -> Texts:
+    """The page in both languages; with `anchor`, its section or item there."""
+    suffix = f"#{anchor}" if anchor else ""
+    return Texts(**{lang: urls.page_url(base_url, lang, path) + suffix for lang in LANGUAGES})
 
 
 def region_record(region: Region, content: Content, base_url: str) -> RegionRecord:
@@ -324,6 +451,130 @@ def faq_records(content: Content, base_url: str) -> tuple[list[TopicRecord], lis
     return topics, answers
 
 
+def _round_record(region: Region, grant_round: GrantRound, base_url: str, today: date) -> GrantRoundRecord:
+    decision = grant_round.decision
+    budget = grant_round.budget
+    return GrantRoundRecord(
+        id=grant_round.id,
+        region=region.id,
+        grant_year=grant_round.grant_year,
+        kinds=list(grant_round.kinds),
+        name=_texts(grant_round.name),
+        opens=grant_round.opens,
+        closes=grant_round.closes,
+        closes_time=grant_round.closes_time,
+        decided_by=_texts(grant_round.decided_by),
+        decision=DecisionRecord(
+            made=decision.made, expected=decision.expected, expected_text=_texts(decision.expected_text)
+        )
+        if decision
+        else None,
+        budget=BudgetRecord(amount_eur=budget.amount_eur, year=budget.year, basis=budget.basis)
+        if budget
+        else None,
+        url=grant_round.url,
+        note=_texts(grant_round.note),
+        status=cal.round_status(grant_round, today),
+        sources=_sources(grant_round.sources, base_url),
+        pages=_pages(base_url, urls.region_path(region.id), grant_round.id),
+    )
+
+
+def grant_round_records(content: Content, base_url: str, today: date) -> list[GrantRoundRecord]:
+    """Every round, in closing-date order."""
+    return [_round_record(cr.region, cr.round, base_url, today) for cr in cal.county_rounds(content)]
+
+
+def grant_round_rows(records: list[GrantRoundRecord], content: Content) -> list[GrantRoundRow]:
+    return [
+        GrantRoundRow(
+            region=g.region,
+            id=g.id,
+            region_name_fi=content.regions[g.region].name.fi,
+            region_name_sv=content.regions[g.region].name.sv,
+            grant_year=g.grant_year,
+            kinds=" ".join(g.kinds),
+            name_fi=g.name.fi,
+            name_sv=g.name.sv,
+            opens=g.opens,
+            closes=g.closes,
+            closes_time=g.closes_time or "",
+            decided_by_fi=g.decided_by.fi if g.decided_by else "",
+            decided_by_sv=g.decided_by.sv if g.decided_by else "",
+            budget_eur=g.budget.amount_eur if g.budget else None,
+            budget_year=g.budget.year if g.budget else None,
+            budget_basis=g.budget.basis if g.budget else "",
+            url=g.url,
+            status=g.status,
+            page_fi=g.pages.fi,
+            page_sv=g.pages.sv,
+        )
+        for g in records
+    ]
+
+
+def local_time(value: date | datetime) -> str:
+    """ISO 8601 of a Helsinki time with its offset (2021-08-25T13:00:00+03:00), or a date."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=HELSINKI).isoformat()
+    return value.isoformat()
+
+
+def _event_record(event_id: str, event: Event, base_url: str, today: date) -> EventRecord:
+    return EventRecord(
+        id=event_id,
+        title=_texts(event.title),
+        description=Texts(
+            **{
+                lang: urls.resolve_links(event.description.get(lang), "", lang, base_url)
+                for lang in LANGUAGES
+            }
+        ),
+        starts=local_time(event.starts),
+        ends=local_time(event.ends) if event.ends else None,
+        time_zone="Europe/Helsinki",
+        online=event.online,
+        place=_texts(event.place),
+        organiser=_texts(event.organiser),
+        languages=list(event.languages),
+        url=event.url,
+        regions=list(event.regions),
+        past=cal.event_is_past(event, today),
+        sources=_sources(event.sources, base_url),
+        pages=_pages(base_url, urls.calendar_path(), event_id),
+    )
+
+
+def event_records(content: Content, base_url: str, today: date) -> list[EventRecord]:
+    """Every event, in time order."""
+    ordered = sorted(content.events.items(), key=lambda item: (item[1].starts.isoformat(), item[0]))
+    return [_event_record(event_id, event, base_url, today) for event_id, event in ordered]
+
+
+def event_rows(records: list[EventRecord]) -> list[EventRow]:
+    return [
+        EventRow(
+            id=e.id,
+            title_fi=e.title.fi,
+            title_sv=e.title.sv,
+            starts=e.starts,
+            ends=e.ends or "",
+            online=e.online,
+            place_fi=e.place.fi if e.place else "",
+            place_sv=e.place.sv if e.place else "",
+            organiser_fi=e.organiser.fi,
+            organiser_sv=e.organiser.sv,
+            languages=" ".join(e.languages),
+            url=e.url or "",
+            regions=" ".join(e.regions),
+            past=e.past,
+            page_fi=e.pages.fi,
+            page_sv=e.pages.sv,
+        )
+        for e in records
+    ]
+
+
 # --- files ------------------------------------------------------------------------------
 
 
@@ -357,6 +608,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: object) -> str:
+    if value is None:
+        return ""  # a missing value (the data package's default missingValues)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = value.isoformat() if isinstance(value, date) else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
@@ -370,17 +625,20 @@ def csv_text(rows: list[BaseModel], model: type[BaseModel]) -> str:
     return buffer.getvalue()
 
 
-_CSV_TYPES = {str: "string", int: "integer", date: "date"}
+_CSV_TYPES = {str: "string", int: "integer", date: "date", bool: "boolean"}
+
+
+def _column_type(annotation: object) -> str:
+    """The CSV column's type; `X | None` is X (an empty cell is a missing value)."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        (annotation,) = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    return _CSV_TYPES[annotation]  # type: ignore[index]
 
 
 def table_schema(model: type[BaseModel]) -> dict[str, Any]:
     return {
         "fields": [
-            {
-                "name": name,
-                "type": _CSV_TYPES[field.annotation],  # type: ignore[index]
-                "description": field.description,
-            }
+            {"name": name, "type": _column_type(field.annotation), "description": field.description}
             for name, field in model.model_fields.items()
         ]
     }
@@ -447,6 +705,23 @@ def data_package(content: Content, base_url: str) -> dict[str, Any]:
                 [municipality_src],
             ),
             document("faq.json", "FAQ topics and answers in Finnish and Swedish, with sources", [site_src]),
+            document(
+                "grant-rounds.json",
+                "Grant application rounds of the counties and the City of Helsinki, with their "
+                "status on the build date and sources, in Finnish and Swedish",
+                [site_src],
+            ),
+            table(
+                "grant-rounds.csv",
+                GrantRoundRow,
+                "Grant application rounds, one row each, in closing-date order "
+                "(details in grant-rounds.json)",
+                [site_src],
+            ),
+            document("events.json", "Events for NGOs, past ones included, with sources", [site_src]),
+            table(
+                "events.csv", EventRow, "Events for NGOs, one row each (details in events.json)", [site_src]
+            ),
         ],
     }
 
@@ -456,6 +731,9 @@ def data_files(content: Content, config: SiteConfig) -> dict[str, str]:
     base = config.site_url
     records = regions_records(content, base)
     topics, answers = faq_records(content, base)
+    today = config.build_date
+    rounds = grant_round_records(content, base, today)
+    events = event_records(content, base, today)
     files = {
         "regions.json": json_text(RegionsDocument(**_meta("regions.schema.json", content), regions=records)),
         "faq.json": json_text(
@@ -466,6 +744,18 @@ def data_files(content: Content, config: SiteConfig) -> dict[str, str]:
         "regions.schema.json": json_text(schema_of(RegionsDocument, "regions.json")),
         "faq.schema.json": json_text(schema_of(FaqDocument, "faq.json")),
         "datapackage.json": json_text(data_package(content, base)),
+        "grant-rounds.json": json_text(
+            GrantRoundsDocument(
+                **_meta("grant-rounds.schema.json", content), status_date=today, grant_rounds=rounds
+            )
+        ),
+        "grant-rounds.csv": csv_text(list(grant_round_rows(rounds, content)), GrantRoundRow),
+        "grant-rounds.schema.json": json_text(schema_of(GrantRoundsDocument, "grant-rounds.json")),
+        "events.json": json_text(
+            EventsDocument(**_meta("events.schema.json", content), status_date=today, events=events)
+        ),
+        "events.csv": csv_text(list(event_rows(events)), EventRow),
+        "events.schema.json": json_text(schema_of(EventsDocument, "events.json")),
     }
     assert set(files) == set(OPEN_DATA_FILES), "kb/content/links.py lists the files editors may link"
     return files

@@ -1,7 +1,8 @@
 """County pages: the county index with its municipality lookup, and one page per county.
 
 alueet/index.md               /alueet/
-alueet/<region-id>/index.md   /alueet/<region-id>/ (sections: kb/content/links.py)
+alueet/<region-id>/index.md   /alueet/<region-id>/ (sections: kb/content/links.py; the
+                              grant rounds' section #avustushaut: kb/pages/calendar.py)
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from kb.content.markdown import to_plain_text
 from kb.content.model import Contact, CooperationStructure, Municipality, MunicipalityChange, Region
 
 from . import urls
+from .calendar import county_section
 from .render import PageRenderer, RenderedPage, Safe, esc, other_lang
 
 
@@ -106,6 +108,7 @@ def render_region(r: PageRenderer, region: Region) -> RenderedPage:
     if not region.structures:
         out.append(r.markdown("region.no_structures") + "\n\n")
     out += [_structure(r, structure, path) for structure in region.structures]
+    out.append(county_section(r, region, path))
     out.append(r.heading(2, r.raw("region.contacts"), "yhteystiedot"))
     if not region.contacts:
         out.append(r.markdown("region.no_contacts") + "\n\n")

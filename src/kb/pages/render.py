@@ -146,13 +146,17 @@ class PageRenderer:
 
     # --- front matter --------------------------------------------------------------
 
-    def front_matter(self, path: str, title: str, description: str, source: str, **extra: object) -> str:
+    def front_matter(
+        self, path: str, title: str, description: str, source: str | None, **extra: object
+    ) -> str:
         """The page's metadata for the templates (src/kb/theme/overrides): titles and descriptions
-        are plain text there, escaped by the templates; alternates come from site.py."""
+        are plain text there, escaped by the templates; alternates come from site.py. `source`
+        is the file the page is made from (its "edit this page" link); None for a page made
+        from many files (the calendar), which then has no such link."""
         fields: dict[str, object] = {
             "title": title,
             "description": description,
-            "edit_url": self.config.edit_url(source),
+            **({"edit_url": self.config.edit_url(source)} if source else {}),
             "kb_alternates": alternates(path, self.lang, self.content, self.config),
             **extra,
         }

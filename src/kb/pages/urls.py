@@ -1,7 +1,7 @@
 """The URL contract in one place (docs/decisions/0002-urls.md).
 
 Where each page lives, how a language is prefixed, and where editors' site
-links (`alue:`, `ukk:`, `aihe:`, `avoindata:`; their syntax: kb/content/links.py)
+links (`alue:`, `ukk:`, `aihe:`, `kalenteri:`, `avoindata:`; their syntax: kb/content/links.py)
 point. The pages (relative links between generated pages), open data and feeds
 (absolute URLs) and redirects all ask this module, so a path is never spelt twice.
 
@@ -37,6 +37,20 @@ def answer_path(answer_or_topic_id: str = "") -> str:
     return f"ukk/{answer_or_topic_id}/index.md" if answer_or_topic_id else "ukk/index.md"
 
 
+def calendar_path() -> str:
+    """The national calendar of grant rounds and events."""
+    return "kalenteri/index.md"
+
+
+def calendar_feed(region_id: str = "") -> str:
+    """An iCalendar feed, from a language's root: the whole country
+    ('kalenteri/avustushaut.ics') or one county ('kalenteri/<region-id>.ics')."""
+    return f"kalenteri/{region_id or NATIONAL_FEED}.ics"
+
+
+NATIONAL_FEED = "avustushaut"  # no county has this id (county ids are the counties' names)
+
+
 def document_path(document_id: str) -> str:
     """The page of a source's copy published on this site (content/sources/<id>.md)."""
     return f"lahteet/{document_id}/index.md"
@@ -48,6 +62,8 @@ def link_path(scheme: str, target: str) -> str | None:
         return region_path(target)
     if scheme in ("ukk", "aihe"):
         return answer_path(target)
+    if scheme == "kalenteri":
+        return calendar_path()
     return None
 
 
