@@ -51,6 +51,7 @@ contact.email
 contact.organisation
 contact.page
 contact.phone
+contact.postal_address
 copylink.button
 copylink.copied
 copylink.failed
@@ -117,7 +118,13 @@ site.language_name
 site.name
 source.checked              {date}
 source.published            {date}
+structure.as_of             {date}
 structure.decided_by
+structure.decided_by_unknown
+structure.period.current    {period}
+structure.period.ended      {period}
+structure.period.until      {date}
+structure.period.upcoming   {period}
 structure.since
 structure.sources
 structure.url
