@@ -86,7 +86,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 
 def cmd_stale(args: argparse.Namespace) -> int:
-    from kb.content.freshness import months_before, stale_items
+    from kb.content.freshness import expired_items, months_before, stale_items
 
     if args.months < 1:
         print("--months must be a whole number of months, 1 or more", file=sys.stderr)
@@ -98,6 +98,10 @@ def cmd_stale(args: argparse.Namespace) -> int:
     for item in items:
         print(item.describe(cutoff))
     print(f"{len(items)} file(s) reviewed before {cutoff.isoformat()} (older than {args.months} months).")
+    expired = expired_items(content, today)
+    for expired_item in expired:
+        print(expired_item.describe())
+    print(f"{len(expired)} term(s) ended before {today.isoformat()} (valid_until).")
     return _incomplete(len(problems))
 
 

@@ -76,6 +76,12 @@ def case(name: str, change: Change, *expected: str) -> Case:
 
 ALIAS_BOMB = "lol: &a [x, x, x, x, x, x, x, x, x]\nlol2: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
 R, FI, SV = REGION, ANSWER_FI, ANSWER_SV
+FRONT_PAGE = (
+    "is a site's front page: give the address of the page that holds the fact (a press "
+    "release, a decision, the county's page on the matter), so that a reader can open it. If "
+    "the front page itself holds the fact, add the site to FRONT_PAGE_SOURCES in "
+    "src/kb/content/model.py with the reason"
+)
 
 CASES = [
     case(
@@ -154,8 +160,60 @@ CASES = [
     case(
         "invalid URL",
         edit(R, "url: https://example.org/a", "url: example.org/a"),
-        f"{R}:22: structures[0].sources[0].url: must be a full web address starting with "
+        f"{R}:24: structures[0].sources[0].url: must be a full web address starting with "
         'https:// (got "example.org/a")',
+    ),
+    # A source must be the page that holds the fact, not a site's front page
+    # (FRONT_PAGE_SOURCES in kb/content/model.py lists the deliberate exceptions).
+    case(
+        "front page as a source",
+        edit(R, "url: https://example.org/a", "url: https://example.org/"),
+        f'{R}:24: structures[0].sources[0].url: "https://example.org/" {FRONT_PAGE}',
+    ),
+    case(
+        "bare domain as a source",
+        edit(R, "url: https://example.org/lahde", "url: https://example.org"),
+        f'{R}:29: sources[0].url: "https://example.org" {FRONT_PAGE}',
+    ),
+    # A term (valid_from / valid_until) and the date beside a deciding body.
+    case(
+        "term that ends before it begins",
+        edit(R, "valid_until: '2025'", "valid_until: '2022'"),
+        f"{R}:21: structures[0].valid_until: 2022 is before valid_from 2023; a term must end after it begins",
+    ),
+    case(
+        "term without an end",
+        edit(R, "    valid_until: '2025'\n", ""),
+        f"{R}:20: structures[0].valid_from: a term needs its end too: add valid_until, written "
+        "as a year (2025), a month (2025-05) or a date (2025-05-31). If this is when the "
+        "structure was founded, write it as since instead",
+    ),
+    case(
+        "impossible end of term",
+        edit(R, "valid_until: '2025'", "valid_until: '2025-13'"),
+        f'{R}:21: structures[0].valid_until: "2025-13" is not a real calendar date',
+    ),
+    case(
+        "deciding body without its date",
+        edit(R, "    valid_from:", "    decided_by: {fi: Lautakunta, sv: Nämnden}\n    valid_from:"),
+        f"{R}:20: structures[0].decided_by: add decided_by_as_of: the date, month or year of the "
+        "newest source that names this body as the one deciding (for example 2025-10-30), so "
+        "that readers see how current it is",
+    ),
+    case(
+        "date of a deciding body in the future",
+        edit(
+            R,
+            "    valid_from:",
+            "    decided_by: {fi: Lautakunta, sv: Nämnden}\n    decided_by_as_of: '2027-01'\n    valid_from:",
+        ),
+        f"{R}:21: structures[0].decided_by_as_of: 2027-01 is in the future",
+    ),
+    case(
+        "date without a deciding body",
+        edit(R, "    valid_from:", "    decided_by_as_of: '2025-10-30'\n    valid_from:"),
+        f"{R}:20: structures[0].decided_by_as_of: belongs with decided_by: add the deciding "
+        "body, or remove this line",
     ),
     case(
         "invalid e-mail",
@@ -166,7 +224,7 @@ CASES = [
             "    organisation: {fi: O, sv: O}\n    email: ei-osoite\n"
             "    sources: [{title: T, url: 'https://example.org/a', checked: 2026-01-01}]",
         ),
-        f'{R}:28: contacts[0].email: must be an e-mail address such as kirjaamo@example.fi (got "ei-osoite")',
+        f'{R}:30: contacts[0].email: must be an e-mail address such as kirjaamo@example.fi (got "ei-osoite")',
     ),
     case(
         "invalid date",

@@ -180,7 +180,7 @@ def test_a_source_without_an_address_opens_its_page_on_the_site(project: Path, t
     (project / "content" / "sources" / "testiteksti.yml").write_text(DOCUMENT, encoding="utf-8")
     edit(
         "content/regions/testialue.yml",
-        "  - title: Testilähde\n    url: https://example.org/\n",
+        "  - title: Testilähde\n    url: https://example.org/lahde\n",
         "  - title: Alkuperäinen otsikko\n    document: testiteksti\n",
     )(project)
     site = tmp_path / "site"
@@ -202,9 +202,41 @@ def test_a_source_without_an_address_opens_its_page_on_the_site(project: Path, t
 def test_a_source_needs_an_address_or_a_document(project: Path) -> None:
     edit(
         "content/regions/testialue.yml",
-        "  - title: Testilähde\n    url: https://example.org/\n",
+        "  - title: Testilähde\n    url: https://example.org/lahde\n",
         "  - title: Testilähde\n    document: ei-ole\n",
     )(project)
     result = run_kb(project, "validate")
     assert result.returncode == 1
     assert 'document: "ei-ole" is not a copy in content/sources/. Allowed: none yet' in result.stderr
+
+
+TERMS = {  # the fixture's term -> its status on BUILD_DATE and the words on both pages
+    ("2023", "2025"): ("ended", "Kausi 2023–2025, päättynyt", "Perioden 2023–2025 har gått ut"),
+    ("2025", "2027"): ("current", "Kausi 2025–2027, käynnissä", "Perioden 2025–2027 pågår"),
+    ("2027", "2029"): (
+        "upcoming",
+        "Kausi 2027–2029, ei vielä alkanut",
+        "Perioden 2027–2029 har inte börjat ännu",
+    ),
+}
+
+
+@pytest.mark.parametrize("term", list(TERMS), ids=[v[0] for v in TERMS.values()])
+def test_a_term_is_shown_with_its_status_on_the_build_date(
+    project: Path, tmp_path: Path, term: tuple[str, str]
+) -> None:
+    """The fixture's neuvottelukunta has a term; its page says where the build date is in
+    it, so that an ended term is never shown as current."""
+    (valid_from, valid_until), (status, fi, sv) = term, TERMS[term]
+    edit(
+        "content/regions/testialue.yml",
+        "    valid_from: '2023'\n    valid_until: '2025'\n",
+        f"    valid_from: '{valid_from}'\n    valid_until: '{valid_until}'\n",
+    )(project)
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    for prefix, words in (("", fi), ("sv/", sv)):
+        page = (site / prefix / "alueet" / "testialue" / "index.html").read_text(encoding="utf-8")
+        assert f'<p class="kb-period kb-period--{status}">{words}</p>' in page
+        assert page.count("kb-period--") == 1

@@ -90,7 +90,7 @@ def test_new_answer_creates_both_files_that_fail_until_filled(project: Path) -> 
                 "answer": f"Vastaus {lang}.",
                 "keywords": "[sana]",
                 "title": "Lähde",
-                "url": "https://example.org/",
+                "url": "https://example.org/sivu",
             },
         )
     assert [(p, m.split(":")[0]) for p, _, m in problems(project)] == [
@@ -193,7 +193,7 @@ def test_new_structure_is_appended_and_fails_until_filled(project: Path) -> None
     ]
     assert all(p == REGION for p, _, _ in found)
     fill(path, {"fi": "Foorumi", "sv": "Forum"})
-    fill(path, {"fi": "Kuvaus.", "sv": "Beskrivning.", "title": "Lähde", "url": "https://example.org/"})
+    fill(path, {"fi": "Kuvaus.", "sv": "Beskrivning.", "title": "Lähde", "url": "https://example.org/sivu"})
     assert problems(project) == []
 
 
@@ -268,7 +268,7 @@ def test_new_structure_refuses_a_contact_id(project: Path) -> None:
   - id: koordinaattori
     role: {fi: Koordinaattori, sv: Koordinator}
     organisation: {fi: Alue, sv: Område}
-    sources: [{title: T, url: "https://example.org", checked: 2026-01-01}]""",
+    sources: [{title: T, url: "https://example.org/sivu", checked: 2026-01-01}]""",
         ),
         encoding="utf-8",
     )

@@ -283,11 +283,26 @@ def test_stale_lists_old_files_with_the_line_of_reviewed(project: Path) -> None:
     result = run_kb(project, "stale", "--months", "12")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split(": ")[0] for line in lines[:-1]] == [f"{ANSWER_FI}:8", f"{REGION}:29"]
+    assert [line.split(": ")[0] for line in lines[:2]] == [f"{ANSWER_FI}:8", f"{REGION}:31"]
     assert f"reviewed {old} is before" in lines[0]
-    assert lines[-1].startswith("2 file(s) reviewed before")
+    assert lines[2].startswith("2 file(s) reviewed before")
     result = run_kb(project, "stale", "--months", "14")
     assert result.stdout.splitlines()[0].startswith("0 file(s)")
+
+
+def test_stale_lists_ended_terms_with_the_line_of_valid_until(project: Path) -> None:
+    """The fixture's neuvottelukunta has the term 2023–2025: on the build date it has ended."""
+    result = run_kb(project, "stale")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == [
+        f"{REGION}:21: the term of neuvottelukunta ended (valid_until 2025); check whether a new "
+        "term has begun and describe it with its valid_from and valid_until, or keep the ended "
+        "term, written in the past tense",
+        f"1 term(s) ended before {BUILD_DATE} (valid_until).",
+    ]
+    edit(project, REGION, "valid_until: '2025'", "valid_until: '2026-12'")
+    result = run_kb(project, "stale")
+    assert result.stdout.splitlines()[-1] == f"0 term(s) ended before {BUILD_DATE} (valid_until)."
 
 
 def test_stale_items_uses_the_given_cutoff(project: Path) -> None:

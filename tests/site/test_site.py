@@ -207,3 +207,80 @@ def test_redirects_and_robots_files(site: Path, content) -> None:
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert re.search(r"^Sitemap: https?://\S+/sitemap\.xml$", robots, re.M)
     assert not (site / "sv" / "sitemap.xml").exists(), "one sitemap for both languages"
+
+
+STATUS_WORDS = {
+    "fi": {"ended": "päättynyt", "current": "käynnissä"},
+    "sv": {"ended": "har gått ut", "current": "pågår"},
+}
+
+
+def _section(html: str, anchor: str) -> str:
+    """The part of a county page from the heading with this anchor to the next heading."""
+    start = html.index(f'id="{anchor}"')
+    end = min((i for i in (html.find("<h2", start), html.find("<h3", start)) if i != -1), default=len(html))
+    return html[start:end]
+
+
+def test_ended_terms_are_shown_as_ended(site: Path, content) -> None:
+    """A body whose term has ended says so on both county pages (issue #13): the
+    status is computed from the build date, never written by hand."""
+    from datetime import date
+
+    from kb.content.freshness import period_status
+    from support.fixture import BUILD_DATE
+
+    today = date.fromisoformat(BUILD_DATE)
+    seen = {"ended": 0, "current": 0}
+    for region_id, region in content.regions.items():
+        pages = {
+            lang: (site / prefix / "alueet" / region_id / "index.html").read_text(encoding="utf-8")
+            for lang, prefix in (("fi", ""), ("sv", "sv/"))
+        }
+        for structure in region.structures:
+            status = period_status(structure, today)
+            for lang, html in pages.items():
+                part = _section(html, structure.id)
+                if status is None:
+                    assert "kb-period" not in part, f"{region_id}/{structure.id}"
+                    continue
+                assert f"kb-period--{status}" in part, f"{region_id}/{structure.id} ({lang})"
+                words = STATUS_WORDS[lang].get(status)
+                if words:
+                    assert words in part, f"{region_id}/{structure.id} ({lang})"
+            if status in seen:
+                seen[status] += 1
+    assert seen["ended"] >= 5 and seen["current"] >= 1, seen
+
+
+def test_grant_programmes_say_who_decides_with_a_date_or_that_it_is_not_known(site: Path, content) -> None:
+    for region_id, region in content.regions.items():
+        html = (site / "alueet" / region_id / "index.html").read_text(encoding="utf-8")
+        for structure in region.structures:
+            if structure.type != "grant_programme":
+                continue
+            part = _section(html, structure.id)
+            assert "Päättää:" in part, f"{region_id}/{structure.id}"
+            if structure.decided_by:
+                assert "(tilanne " in part, f"{region_id}/{structure.id}: no date beside the body"
+            else:
+                assert "ei tiedossa" in part, f"{region_id}/{structure.id}: the unknown body is not said"
+
+
+def test_county_pages_cite_no_front_page(site: Path, content) -> None:
+    """Every source on a county page opens the page that holds the fact: a site's front
+    page is linked only as a website (the county's, a structure's or a contact's `url`)
+    or as a listed exception."""
+    from kb.content.model import FRONT_PAGE_SOURCES, is_front_page
+
+    for region_id, region in content.regions.items():
+        items = [*region.structures, *region.contacts]
+        allowed = {region.website, region.website_sv} | {item.url for item in items}
+        for prefix in ("", "sv/"):
+            path = site / prefix / "alueet" / region_id / "index.html"
+            for link in parse(path).links:
+                href = link.get("href", "")
+                if not href.startswith(("http://", "https://")) or not is_front_page(href):
+                    continue
+                host = re.sub(r"^https?://([^/?#]+).*", r"\1", href)
+                assert href in allowed or host in FRONT_PAGE_SOURCES, f"{path}: front page {href}"

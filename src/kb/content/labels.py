@@ -86,6 +86,7 @@ contact.email
 contact.organisation
 contact.page
 contact.phone
+contact.postal_address
 copylink.button
 copylink.copied
 copylink.failed
@@ -196,7 +197,13 @@ status.closing_soon
 status.open
 status.upcoming
 status.year_passed
+structure.as_of             {date}
 structure.decided_by
+structure.decided_by_unknown
+structure.period.current    {period}
+structure.period.ended      {period}
+structure.period.until      {date}
+structure.period.upcoming   {period}
 structure.since
 structure.sources
 structure.url

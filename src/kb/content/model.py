@@ -11,6 +11,7 @@ The JSON Schemas in `schemas/` are generated from these classes
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,6 +92,21 @@ def _partial_date(value: str) -> str:
     return value
 
 
+def partial_date_start(value: str) -> date:
+    """The first day a partial date covers: 2023 -> 2023-01-01, 2023-09 -> 2023-09-01."""
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def partial_date_end(value: str) -> date:
+    """The last day a partial date covers: 2025 -> 2025-12-31, 2025-05 -> 2025-05-31."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    month = parts[1] if len(parts) == 2 else 12
+    return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
 def _url(value: str) -> str:
     value = value.strip()
     parts = urlsplit(value)
@@ -122,6 +138,39 @@ def _clock_time(value: str) -> str:
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise _fail(
             f'must be a time of day written HH:MM in Helsinki time, for example "16:00" (got "{value}")'
+        )
+    return value
+
+
+# Sites whose front page itself is the source of a fact: a one-page site, where the
+# front page is the only page that says it. Every other source must be the page that
+# holds the fact (a press release, a decision, the county's page on the matter): a
+# site's front page changes, and a reader cannot find the fact from it. Add a site
+# here only with a comment that says which fact its front page holds, and why no
+# deeper page exists. Keys are host names as written in the URL.
+FRONT_PAGE_SOURCES: dict[str, str] = {
+    # Varsinais-Suomen Järjestöfoorumi: the site's front page is where the forum's
+    # third roadmap (2023–2025) and the chair of the järjestöjaosto for 2022–2025
+    # are stated; no deeper page of the site says it (research 2026-12-03).
+    "www.järjestöfoorumi.fi": "Varsinais-Suomen Järjestöfoorumi",
+}
+
+
+def is_front_page(url: str) -> bool:
+    """A site's front page: the path is empty or "/" and there is no query."""
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
+def _source_url(value: str) -> str:
+    value = _url(value)
+    host = urlsplit(value).hostname or ""
+    if is_front_page(value) and host not in FRONT_PAGE_SOURCES:
+        raise _fail(
+            f'"{value}" is a site\'s front page: give the address of the page that holds the '
+            "fact (a press release, a decision, the county's page on the matter), so that a "
+            "reader can open it. If the front page itself holds the fact, add the site to "
+            "FRONT_PAGE_SOURCES in src/kb/content/model.py with the reason"
         )
     return value
 
@@ -193,6 +242,7 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
 Url = Annotated[str, AfterValidator(_url)]
+SourceUrl = Annotated[str, AfterValidator(_source_url)]
 Email = Annotated[str, AfterValidator(_email)]
 Phone = Annotated[str, AfterValidator(_phone)]
 StatfiCode = Annotated[str, AfterValidator(_digits(2, "the two-digit Statistics Finland code", "08"))]
@@ -253,7 +303,7 @@ class Source(Closed):
     known address, a copy published on this site (`document`: content/sources/<id>.md)."""
 
     title: PlainText = Field(description="The source's own title, in its own language.")
-    url: Url | None = Field(None, description="The page that holds the fact (not a front page).")
+    url: SourceUrl | None = Field(None, description="The page that holds the fact (not a site's front page).")
     document: Slug | None = Field(
         None,
         description="Instead of url: the id of a copy in content/sources/ (a text with no "
@@ -290,6 +340,7 @@ StructureType = Literal[
     "forum",  # open järjestöfoorumi and similar
     "grant_programme",  # järjestöavustukset / organisationsunderstöd
     "cooperation_document",  # järjestöyhteistyön asiakirja, tiekartta, suunnitelma
+    "language_committee",  # kansalliskielilautakunta, saamen kielen lautakunta (statutory)
 ]  # contact roles (järjestökoordinaattori …) are `contacts`, not structures
 
 LanguageStatus = Literal["fi", "fi+sv", "sv+fi"]
@@ -311,7 +362,20 @@ class CooperationStructure(Closed):
     decided_by: LocalizedPlain | None = Field(
         None, description="For grant programmes: the body that decides the grants."
     )
-    since: PartialDate | None = None
+    decided_by_as_of: PartialDate | None = Field(
+        None,
+        description="With decided_by: the date (or month, or year) of the newest source that "
+        "names this body as the one deciding, e.g. the decision's date. Shown beside the body.",
+    )
+    since: PartialDate | None = Field(None, description="When the structure started.")
+    valid_from: PartialDate | None = Field(
+        None, description="Start of the term or period the description is about (with valid_until)."
+    )
+    valid_until: PartialDate | None = Field(
+        None,
+        description="End of the term or period (a year means its last day). After it the page "
+        "says the term has ended, and `make stale` lists the structure.",
+    )
     url: Url | None = None
     sources: Sources
 
@@ -322,9 +386,12 @@ class Contact(Closed):
     id: Slug
     role: LocalizedPlain
     organisation: LocalizedPlain
-    url: Url | None = Field(None, description="The organisation's contact page.")
-    email: Email | None = None
-    phone: Phone | None = None
+    url: Url | None = Field(None, description="The organisation's page for this matter.")
+    email: Email | None = Field(None, description="An organisational address, never a person's.")
+    phone: Phone | None = Field(None, description="A service or switchboard number, never a person's.")
+    postal_address: PlainText | None = Field(
+        None, description='A postal address as one line, e.g. "PL 400, 87070 Kainuu".'
+    )
     sources: Sources
 
 

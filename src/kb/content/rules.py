@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import layout
+from .freshness import structure_date_problems
 from .labels import LABELS, label_problem
 from .links import CALENDAR_PAGE_ANCHORS, LAYOUT_ANCHORS
 from .markdown_policy import check_markdown
@@ -126,6 +127,11 @@ def _check_regions(content: Content, problems: Problems, today: date) -> None:
         for index, grant_round in enumerate(region.grant_rounds):
             for place, message in grant_round_problems(grant_round, today):
                 problems.add(path, line_of(("grant_rounds", index, *place)), message)
+        for index, structure in enumerate(region.structures):
+            for field, problem in structure_date_problems(structure, today):
+                problems.add(
+                    path, line_of(("structures", index, field)), f"structures[{index}].{field}: {problem}"
+                )
         if region.reviewed > today:
             problems.add(path, line_of(("reviewed",)), f"reviewed: {region.reviewed} is in the future")
         for place, text in _region_texts(region):

@@ -81,7 +81,12 @@ class StructureRecord(Record):
     name: Texts
     description: Texts = Field(description="Markdown")
     decided_by: Texts | None = Field(description="For grant programmes: the deciding body")
+    decided_by_as_of: str | None = Field(
+        description="Date (year, YYYY-MM or date) of the newest source naming the deciding body"
+    )
     since: str | None = Field(description="Year, month (YYYY-MM) or date")
+    valid_from: str | None = Field(description="Start of the term or period: year, YYYY-MM or date")
+    valid_until: str | None = Field(description="End of the term or period: year, YYYY-MM or date")
     url: str | None = Field(description="More information")
     sources: list[SourceRecord]
 
@@ -93,6 +98,7 @@ class ContactRecord(Record):
     url: str | None = Field(description="Contact page")
     email: str | None = Field(description="Organisational e-mail address")
     phone: str | None = Field(description="Organisational phone number")
+    postal_address: str | None = Field(description="Organisational postal address, one line")
     sources: list[SourceRecord]
 
 
@@ -344,7 +350,10 @@ def region_record(region: Region, content: Content, base_url: str) -> RegionReco
                 name=_texts(s.name),
                 description=_texts(s.description),
                 decided_by=_texts(s.decided_by),
+                decided_by_as_of=s.decided_by_as_of,
                 since=s.since,
+                valid_from=s.valid_from,
+                valid_until=s.valid_until,
                 url=s.url,
                 sources=_sources(s.sources, base_url),
             )
@@ -358,6 +367,7 @@ def region_record(region: Region, content: Content, base_url: str) -> RegionReco
                 url=c.url,
                 email=c.email,
                 phone=c.phone,
+                postal_address=c.postal_address,
                 sources=_sources(c.sources, base_url),
             )
             for c in region.contacts

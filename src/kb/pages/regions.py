@@ -8,6 +8,7 @@ alueet/<region-id>/index.md   /alueet/<region-id>/ (sections: kb/content/links.p
 from __future__ import annotations
 
 from kb.content import layout
+from kb.content.freshness import period_status
 from kb.content.markdown import to_plain_text
 from kb.content.model import Contact, CooperationStructure, Municipality, MunicipalityChange, Region
 
@@ -177,11 +178,17 @@ def _structure(r: PageRenderer, structure: CooperationStructure, path: str) -> s
     out = [
         r.heading(3, structure.name.get(lang), structure.id),
         f'<p class="kb-type">{r.label("structure_type." + structure.type)}</p>\n\n',
+        _period(r, structure),
         r.resolve(structure.description.get(lang), path) + "\n\n",
     ]
     facts = []
     if structure.decided_by:
-        facts.append(f"- {r.label('structure.decided_by')}: {esc(structure.decided_by.get(lang))}")
+        body = esc(structure.decided_by.get(lang))
+        if structure.decided_by_as_of:  # validation requires it; the page never drops the body
+            body += " " + r.label("structure.as_of", date=r.partial_date(structure.decided_by_as_of))
+        facts.append(f"- {r.label('structure.decided_by')}: {body}")
+    elif structure.type == "grant_programme":
+        facts.append(f"- {r.label('structure.decided_by')}: {r.label('structure.decided_by_unknown')}")
     if structure.since:
         facts.append(f"- {r.label('structure.since')}: {r.partial_date(structure.since)}")
     if structure.url:
@@ -190,6 +197,21 @@ def _structure(r: PageRenderer, structure: CooperationStructure, path: str) -> s
         out.append("\n".join(facts) + "\n\n")
     out.append(f"{r.label('structure.sources')}:\n\n{r.sources(structure.sources, path)}\n\n")
     return "".join(out)
+
+
+def _period(r: PageRenderer, structure: CooperationStructure) -> str:
+    """The term of a structure and where the build date is in it, said in words
+    ("Kausi 2023–2025, päättynyt"), so that an ended term never reads as current."""
+    status = period_status(structure, r.config.build_date)
+    if status is None or structure.valid_until is None:
+        return ""
+    until = r.partial_date(structure.valid_until)
+    if structure.valid_from:
+        period = f"{r.partial_date(structure.valid_from)}–{until}"
+    else:
+        period = r.raw("structure.period.until").format(date=until)
+    words = r.label("structure.period." + status, period=period)
+    return f'<p class="kb-period kb-period--{status}">{words}</p>\n\n'
 
 
 def _contact(r: PageRenderer, contact: Contact, path: str) -> str:
@@ -205,5 +227,7 @@ def _contact(r: PageRenderer, contact: Contact, path: str) -> str:
     if contact.phone:
         tel = contact.phone.replace(" ", "")
         out.append(f"- {r.label('contact.phone')}: [{esc(contact.phone)}](tel:{tel})\n")
+    if contact.postal_address:
+        out.append(f"- {r.label('contact.postal_address')}: {esc(contact.postal_address)}\n")
     out.append(f"\n{r.label('structure.sources')}:\n\n{r.sources(contact.sources, path)}\n\n")
     return "".join(out)

@@ -165,9 +165,12 @@ def structure_skeleton(structure_id: str, kind: str, today: date, indent: str) -
             "  decided_by:  # kuka päättää avustuksista / vem beslutar; poista, jos ei tiedossa",
             '    fi: ""  # TÄYTÄ',
             '    sv: ""  # FYLL I',
+            '  decided_by_as_of: ""  # TÄYTÄ / FYLL I: lähteen päivä / källans datum, esim. 2025-10-30',
         ]
     lines += [
         "  since:  # valinnainen / valfritt: 2023, 2023-09 tai 2023-09-28",
+        "  valid_from:  # valinnainen / valfritt: kauden alku / periodens början, esim. 2025-06",
+        "  valid_until:  # valinnainen / valfritt: kauden loppu / periodens slut, esim. 2029-05",
         "  url:  # valinnainen / valfritt: https://…",
         "  sources:",
         '    - title: ""  # TÄYTÄ / FYLL I: lähteen otsikko / källans titel',
