@@ -23,6 +23,9 @@ from kb.cli import main
 from support.fixture import BUILD_DATE, Change, build, delete, edit, run_kb, write
 
 REGION = "content/regions/testialue.yml"
+ASSOCIATIONS = "content/regions/associations.yml"
+GLOSSARY = "content/glossary.yml"
+PAGE_FI = "docs/fi/index.md"
 ANSWER_FI = "content/faq/aihe/vastaus.fi.md"
 ANSWER_SV = "content/faq/aihe/vastaus.sv.md"
 HANG_SECONDS = 30  # not a speed target: a guard against inputs that make the validator hang
@@ -74,7 +77,14 @@ def case(name: str, change: Change, *expected: str) -> Case:
 
 
 ALIAS_BOMB = "lol: &a [x, x, x, x, x, x, x, x, x]\nlol2: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
-R, FI, SV = REGION, ANSWER_FI, ANSWER_SV
+R, FI, SV, A, G = REGION, ANSWER_FI, ANSWER_SV, ASSOCIATIONS, GLOSSARY
+SECOND_REGION = """  - name:
+      fi: Toinen maakunta
+      sv: Andra landskapet
+    total: 10
+    social_health: 1
+    counties: [testialue]
+"""
 
 CASES = [
     case(
@@ -237,6 +247,60 @@ CASES = [
         edit("content/ui.yml", "region.basic:\n  fi: Perustiedot\n  sv: Grundfakta\n", ""),
         'content/ui.yml:LINE: the label "region.basic" is missing; add it here (keys are in '
         "alphabetical order) with its fi and sv texts",
+    ),
+    case(
+        "associations: unknown county",
+        edit(A, "counties: [testialue]", "counties: [testialu]"),
+        f'{A}:8: the county "testialue" is in no region; add its id to the counties of the region '
+        "(maakunta) it lies in",
+        f'{A}:14: counties: unknown county id "testialu". Did you mean "testialue"? Allowed: testialue',
+    ),
+    case(
+        "associations: a county in two regions",
+        write(
+            A,
+            (Path(__file__).parents[1] / "fixtures/minimal" / ASSOCIATIONS).read_text("utf-8")
+            + SECOND_REGION,
+        ),
+        f'{A}:20: the county "testialue" is already in the region Testimaakunta; each county lies '
+        "in exactly one region",
+    ),
+    case(
+        "associations: part larger than the total",
+        edit(A, "social_health: 678", "social_health: 99999"),
+        f"{A}:9: regions[0]: social_health (99999) cannot be larger than total (12345)",
+    ),
+    case(
+        "associations: a count written with a space",
+        edit(A, "total: 12345", "total: 12 345"),
+        f"{A}:12: regions[0].total: must be a whole number written with digits only, for example "
+        '2027 (got "12 345")',
+    ),
+    case(
+        "glossary: two terms with one id",
+        edit(G, "id: aakkosjarjestys", "id: testitermi"),
+        f'{G}:15: the id "testitermi" is used by two terms; term ids become anchors and must be unique',
+    ),
+    case(
+        "glossary: an id the layout uses",
+        edit(G, "id: testitermi", "id: otsikko"),
+        f'{G}:3: the id "otsikko" is reserved for the page layout; choose another',
+    ),
+    case(
+        "glossary: the English form is missing",
+        edit(G, "      en: vote\n", ""),
+        f'{G}:16: the field "terms[1].term.en" is missing; it is required',
+    ),
+    case(
+        "repository link outside the hand-written pages",
+        edit(FI, "Teksti.", "[Ilmoita](repositorio:issues)"),
+        f"{FI}:19: repositorio: links are only allowed on the pages in docs/",
+    ),
+    case(
+        "repository link to a page that is not offered",
+        edit(PAGE_FI, "Tervetuloa.", "[Koodi](repositorio:pulls)"),
+        f"{PAGE_FI}:4: repositorio:pulls is not a repository page. Allowed: repositorio:, "
+        "repositorio:issues, repositorio:issues/new",
     ),
 ]
 

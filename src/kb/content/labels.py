@@ -64,6 +64,11 @@ document.summary
 faq.description
 faq.intro                   markdown
 faq.title
+glossary.description
+glossary.forms              {other} {en}
+glossary.intro              markdown
+glossary.sources
+glossary.title
 home.latest
 home.regions
 home.regions_text           {link}  markdown
@@ -74,8 +79,11 @@ notfound.home
 notfound.text               {link}
 notfound.title
 redirect.moved
+region.associations          {region} {total} {social_health} {date} {source}  markdown
+region.associations_shared   {others}  markdown
 region.basic
 region.contacts
+region.field.associations
 region.field.brand
 region.field.kind
 region.field.language

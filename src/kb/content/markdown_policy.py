@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .links import LAYOUT_ANCHORS, LINK_SCHEMES, OPEN_DATA_FILES, OPEN_DATA_SCHEME, SITE_LINK
+from .links import (
+    LAYOUT_ANCHORS,
+    LINK_SCHEMES,
+    OPEN_DATA_FILES,
+    OPEN_DATA_SCHEME,
+    REPOSITORY_PAGES,
+    REPOSITORY_SCHEME,
+    SITE_LINK,
+)
 from .model import Content
 from .problems import Problems, did_you_mean
 
@@ -120,6 +128,9 @@ def _check_links(line: str, n: int, path: Path, problems: Problems, content: Con
         if scheme == OPEN_DATA_SCHEME:
             _check_open_data_link(target, n, path, problems)
             continue
+        if scheme == REPOSITORY_SCHEME:
+            _check_repository_link(target + (match.group(3) or ""), n, path, problems)
+            continue
         if scheme not in LINK_SCHEMES:
             problems.add(
                 path,
@@ -140,6 +151,15 @@ def _check_links(line: str, n: int, path: Path, problems: Problems, content: Con
 
 
 LINK_TARGET_NAMES = {"alue": "county", "ukk": "answer", "aihe": "topic"}
+
+
+def _check_repository_link(target: str, n: int, path: Path, problems: Problems) -> None:
+    """repositorio:<page> links to the project's repository; hand-written pages only."""
+    if "docs" not in Path(path).parts:
+        problems.add(path, n, f"{REPOSITORY_SCHEME}: links are only allowed on the pages in docs/")
+    elif target not in REPOSITORY_PAGES:
+        allowed = ", ".join(f"{REPOSITORY_SCHEME}:{page}" for page in REPOSITORY_PAGES)
+        problems.add(path, n, f"{REPOSITORY_SCHEME}:{target} is not a repository page. Allowed: {allowed}")
 
 
 def _check_open_data_link(target: str, n: int, path: Path, problems: Problems) -> None:

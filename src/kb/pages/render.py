@@ -115,7 +115,7 @@ class PageRenderer:
 
     def resolve(self, markdown: str, from_path: str) -> str:
         """Editors' Markdown with their alue:/ukk:/aihe:/avoindata: links made real."""
-        return urls.resolve_links(markdown, from_path, self.lang)
+        return urls.resolve_links(markdown, from_path, self.lang, repository_url=self.config.repository_url)
 
     def span(self, text: str, text_lang: str) -> str:
         """Text in another language than the page carries its own lang (WCAG 3.1.2)."""
