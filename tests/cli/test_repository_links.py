@@ -11,8 +11,8 @@ from support.htmltools import parse
 
 
 def test_repository_links_follow_the_build_setting(project: Path, tmp_path: Path) -> None:
-    edit("docs/fi/index.md", "Tervetuloa.", "Tervetuloa. [Ilmoita virheestä](repositorio:issues/new).")(project)
-    edit("docs/sv/index.md", "Tervetuloa.", "Välkommen. [Anmäl ett fel](repositorio:issues/new).")(project)
+    edit("docs/fi/index.md", "Tervetuloa.", "[Ilmoita virheestä](repositorio:issues/new).")(project)
+    edit("docs/sv/index.md", "Tervetuloa.", "[Anmäl ett fel](repositorio:issues/new).")(project)
     result = build(project, tmp_path / "site", REPOSITORY_URL="https://git.example.org/yhdistys/kb/")
     assert result.returncode == 0, result.stderr
     for page in ("index.html", "sv/index.html"):

@@ -80,7 +80,11 @@ def test_glossary_is_in_the_navigation(site: Path, prefix: str) -> None:
 
 @pytest.mark.parametrize(
     "region_id, count, social",
-    [("kainuu", "2\u00a0027", "119"), ("helsinki", "32\u00a0272", "2\u00a0746"), ("pirkanmaa", "9\u00a0306", "759")],
+    [
+        ("kainuu", "2\u00a0027", "119"),
+        ("helsinki", "32\u00a0272", "2\u00a0746"),
+        ("pirkanmaa", "9\u00a0306", "759"),
+    ],
 )
 def test_county_page_shows_prh_figure_with_its_date_and_source(
     site: Path, region_id: str, count: str, social: str
@@ -123,14 +127,14 @@ def test_a_county_alone_in_its_region_names_no_neighbours(site: Path) -> None:
 @pytest.mark.parametrize(
     "prefix, words",
     [
-        ("", ["3,3 asteikolla 1–5", "Pohjois-Pohjanmaalla ja Pohjois-Karjalassa", "heikoimmaksi Kainuussa", "3,2"]),
-        ("sv/", ["3,3 på skalan 1–5", "Norra Österbotten och Norra Karelen", "svagast i Kajanaland", "3,2"]),
+        ("", ["3,3 asteikolla 1–5", "Pohjois-Pohjanmaalla ja Pohjois-Karjalassa", "heikoimmaksi Kainuussa"]),
+        ("sv/", ["3,3 på skalan 1–5", "Norra Österbotten och Norra Karelen", "svagast i Kajanaland"]),
     ],
 )
 def test_tilannekuva_answers_with_the_2021_survey_and_its_sources(site: Path, prefix: str, words) -> None:
     html = article(site, f"/{prefix}ukk/tilannekuva/")
     survey = text_of(section(html, "arvio-2021"))
-    for word in words:
+    for word in [*words, "3,2"]:  # the bulletin's earlier figure is named as such
         assert word in survey, word
     sources = section(html, "lahteet")
     assert "https://www.jelli.fi/2021/09/03/kysely-suomessa-isoja-alueittaisia-eroja" in sources
