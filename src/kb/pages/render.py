@@ -6,6 +6,7 @@ A `PageRenderer` serves all pages of one language. The page families use it:
     faq.py       FAQ index, topic pages, answers
     static.py    hand-written pages (docs/<lang>/) and the home page's lists
     editors.py   the translation status page (for editors; not in the navigation)
+    glossary.py  the glossary (/sanasto/): every recurring term in fi, sv and en
     site.py      all pages of a language, the navigation, per-page alternates
 
 Every label comes from content/ui.yml (kb/content/labels.py declares them);
