@@ -24,6 +24,9 @@ from support.fixture import BUILD_DATE, Change, build, delete, edit, run_kb, wri
 
 REGION = "content/regions/testialue.yml"
 EVENT = "content/events/testi-info.yml"
+ASSOCIATIONS = "content/regions/associations.yml"
+GLOSSARY = "content/glossary.yml"
+PAGE_FI = "docs/fi/index.md"
 ANSWER_FI = "content/faq/aihe/vastaus.fi.md"
 ANSWER_SV = "content/faq/aihe/vastaus.sv.md"
 HANG_SECONDS = 30  # not a speed target: a guard against inputs that make the validator hang
@@ -82,6 +85,14 @@ FRONT_PAGE = (
     "the front page itself holds the fact, add the site to FRONT_PAGE_SOURCES in "
     "src/kb/content/model.py with the reason"
 )
+R, FI, SV, A, G = REGION, ANSWER_FI, ANSWER_SV, ASSOCIATIONS, GLOSSARY
+SECOND_REGION = """  - name:
+      fi: Toinen maakunta
+      sv: Andra landskapet
+    total: 10
+    social_health: 1
+    counties: [testialue]
+"""
 
 CASES = [
     case(
@@ -301,26 +312,26 @@ CASES = [
     case(
         "grant round closes before it opens",
         edit(R, "    closes: 2026-12-10", "    closes: 2026-11-10"),
-        f"{R}:38: closes: 2026-11-10 is before opens (2026-11-20); the application period must "
+        f"{R}:40: closes: 2026-11-10 is before opens (2026-11-20); the application period must "
         "close on or after the day it opens",
     ),
     case(
         "grant year that does not fit the window",
         edit(R, "grant_year: 2027", "grant_year: 2029"),
-        f"{R}:32: grant_year: 2029 does not fit the application period (this round opens "
+        f"{R}:34: grant_year: 2029 does not fit the application period (this round opens "
         "2026-11-20 and closes 2026-12-10): a round for the grant year 2029 opens in 2028 or "
         "2029 and closes by 2029-12-31",
     ),
     case(
         "grant year that is not a year",
         edit(R, "grant_year: 2027", "grant_year: ensi vuosi"),
-        f"{R}:32: grant_rounds[0].grant_year: must be a year written with four digits, for "
+        f"{R}:34: grant_rounds[0].grant_year: must be a year written with four digits, for "
         'example "2027" (got "ensi vuosi")',
     ),
     case(
         "unknown kind of grant",
         edit(R, "kinds: [general, partnership]", "kinds: [general, partnrship]"),
-        f'{R}:33: grant_rounds[0].kinds[1]: "partnrship" is not allowed. Did you mean '
+        f'{R}:35: grant_rounds[0].kinds[1]: "partnrship" is not allowed. Did you mean '
         '"partnership"? Allowed: general, partnership, project, targeted, one_off',
     ),
     case(
@@ -331,7 +342,7 @@ CASES = [
             "        checked: 2026-11-01\n",
             "    sources: []\n",
         ),
-        f"{R}:50: grant_rounds[0].sources: at least one source (title, url, checked) is required",
+        f"{R}:52: grant_rounds[0].sources: at least one source (title, url, checked) is required",
     ),
     case(
         "grant round id used twice",
@@ -342,26 +353,26 @@ CASES = [
             "    sources: [{title: T, url: 'https://example.org/toinen', checked: 2026-11-01}]\n",
             encoding="utf-8",
         ),
-        f'{R}:54: the id "avustukset-2027" is already used in this county file; structure, '
+        f'{R}:56: the id "avustukset-2027" is already used in this county file; structure, '
         "contact and grant round ids become anchors and must be unique",
     ),
     case(
         "closing time not HH:MM",
         edit(R, "closes_time: 16:00", "closes_time: 16.00"),
-        f"{R}:39: grant_rounds[0].closes_time: must be a time of day written HH:MM in Helsinki "
+        f"{R}:41: grant_rounds[0].closes_time: must be a time of day written HH:MM in Helsinki "
         'time, for example "16:00" (got "16.00")',
     ),
     case(
         "open round without an opening day",
         edit(R, "    opens: 2026-11-20\n", ""),
-        f"{R}:31: opens: is missing; a round that has not closed by the build date (2026-12-03) "
+        f"{R}:33: opens: is missing; a round that has not closed by the build date (2026-12-03) "
         "needs the first day of its application period (opens: YYYY-MM-DD). Leave opens out "
         "only for a closed round whose opening day was not published",
     ),
     case(
         "decision written two ways",
         edit(R, "      expected: 2027-02", "      expected: 2027-02\n      made: 2027-02-15"),
-        f"{R}:43: grant_rounds[0].decision: write exactly one of made (when the decisions were "
+        f"{R}:45: grant_rounds[0].decision: write exactly one of made (when the decisions were "
         "made), expected (a year, month or day they were expected) or expected_text (the "
         "expected time in words)",
     ),
@@ -402,6 +413,60 @@ CASES = [
         f'{FI}:19: kalenteri:#auk: the calendar page has no section or event "#auk". Did you mean '
         '"auki"? Allowed: auki, ei-tietoa, menneet-tapahtumat, otsikko, paattyneet, tapahtumat, '
         "testi-info, tilaa, tilanne, tulossa",
+    ),
+    case(
+        "associations: unknown county",
+        edit(A, "counties: [testialue]", "counties: [testialu]"),
+        f'{A}:8: the county "testialue" is in no region; add its id to the counties of the region '
+        "(maakunta) it lies in",
+        f'{A}:14: counties: unknown county id "testialu". Did you mean "testialue"? Allowed: testialue',
+    ),
+    case(
+        "associations: a county in two regions",
+        write(
+            A,
+            (Path(__file__).parents[1] / "fixtures/minimal" / ASSOCIATIONS).read_text("utf-8")
+            + SECOND_REGION,
+        ),
+        f'{A}:20: the county "testialue" is already in the region Testimaakunta; each county lies '
+        "in exactly one region",
+    ),
+    case(
+        "associations: part larger than the total",
+        edit(A, "social_health: 678", "social_health: 99999"),
+        f"{A}:9: regions[0]: social_health (99999) cannot be larger than total (12345)",
+    ),
+    case(
+        "associations: a count written with a space",
+        edit(A, "total: 12345", "total: 12 345"),
+        f"{A}:12: regions[0].total: must be a whole number written with digits only, for example "
+        '2027 (got "12 345")',
+    ),
+    case(
+        "glossary: two terms with one id",
+        edit(G, "id: aakkosjarjestys", "id: testitermi"),
+        f'{G}:15: the id "testitermi" is used by two terms; term ids become anchors and must be unique',
+    ),
+    case(
+        "glossary: an id the layout uses",
+        edit(G, "id: testitermi", "id: otsikko"),
+        f'{G}:3: the id "otsikko" is reserved for the page layout; choose another',
+    ),
+    case(
+        "glossary: the English form is missing",
+        edit(G, "      en: vote\n", ""),
+        f'{G}:16: the field "terms[1].term.en" is missing; it is required',
+    ),
+    case(
+        "repository link outside the hand-written pages",
+        edit(FI, "Teksti.", "[Ilmoita](repositorio:issues)"),
+        f"{FI}:19: repositorio: links are only allowed on the pages in docs/",
+    ),
+    case(
+        "repository link to a page that is not offered",
+        edit(PAGE_FI, "Tervetuloa.", "[Koodi](repositorio:pulls)"),
+        f"{PAGE_FI}:4: repositorio:pulls is not a repository page. Allowed: repositorio:, "
+        "repositorio:issues, repositorio:issues/new",
     ),
 ]
 

@@ -31,6 +31,7 @@ BASE = "https://example.org/kanta/"
         (urls.calendar_feed(), "kalenteri/avustushaut.ics"),
         (urls.calendar_feed("lappi"), "kalenteri/lappi.ics"),
         (urls.site_path("sv", urls.calendar_feed("lappi")), "sv/kalenteri/lappi.ics"),
+        (urls.glossary_path(), "sanasto/index.md"),
     ],
 )
 def test_page_paths(call, expected) -> None:
@@ -165,3 +166,28 @@ def test_the_same_page_in_the_other_language(path: str, from_lang: str, to_lang:
 )
 def test_editors_links(markdown: str, from_path: str, lang: str, base: str | None, expected: str) -> None:
     assert urls.resolve_links(markdown, from_path, lang, base) == expected
+
+
+REPO = "https://github.com/jarjestot/kb"
+
+
+@pytest.mark.parametrize(
+    "markdown, repository, expected",
+    [
+        (
+            "[ilmoitus](repositorio:issues/new)",
+            REPO,
+            "[ilmoitus](https://github.com/jarjestot/kb/issues/new)",
+        ),
+        (
+            "[ilmoitukset](repositorio:issues)",
+            REPO + "/",
+            "[ilmoitukset](https://github.com/jarjestot/kb/issues)",
+        ),
+        ("[lähdekoodi](repositorio:)", REPO, "[lähdekoodi](https://github.com/jarjestot/kb)"),
+        # Without a repository address (open data) the link is left as written.
+        ("[ilmoitus](repositorio:issues)", "", "[ilmoitus](repositorio:issues)"),
+    ],
+)
+def test_repository_links_follow_the_setting(markdown: str, repository: str, expected: str) -> None:
+    assert urls.resolve_links(markdown, "tietoa.md", "fi", repository_url=repository) == expected

@@ -112,6 +112,11 @@ event.when
 faq.description
 faq.intro                   markdown
 faq.title
+glossary.description
+glossary.forms              {other} {en}
+glossary.intro              markdown
+glossary.sources
+glossary.title
 home.latest
 home.regions
 home.regions_text           {link}  markdown
@@ -127,6 +132,8 @@ notfound.home
 notfound.text               {link}
 notfound.title
 redirect.moved
+region.associations          {region} {total} {social_health} {date} {source}  markdown
+region.associations_shared   {others}  markdown
 region.basic
 region.calendar
 region.calendar.all         {link}  markdown
@@ -134,6 +141,7 @@ region.calendar.none        markdown
 region.calendar.not_yet     {year}  markdown
 region.contacts
 region.events
+region.field.associations
 region.field.brand
 region.field.kind
 region.field.language

@@ -5,6 +5,9 @@
     [text](aihe:avustukset)               a topic page
     [text](avoindata:regions.json)        an open-data file (hand-written pages only)
     [text](kalenteri:#auki)               the grant calendar (optionally one of its sections)
+    [text](repositorio:issues)            the project's repository on its forge: issues,
+                                          a new issue, or the repository itself
+                                          (hand-written pages only)
 
 Validation (rules.py) checks that each link points at something that exists;
 kb/pages/urls.py turns them into real addresses.
@@ -54,6 +57,12 @@ CALENDAR_PAGE_ANCHORS = frozenset(
         "menneet-tapahtumat",
     }
 )
+# The repository the site is built from (content/site.yml `repository_url`, or the build's
+# REPOSITORY_URL): hand-written pages link to it with `repositorio:<page>`, so a link
+# follows the setting. The pages editors may link to, relative to the repository address:
+REPOSITORY_SCHEME = "repositorio"
+REPOSITORY_PAGES = ("", "issues", "issues/new")
+
 # Anchors the page layout itself uses (kb/pages): county sections, the answer
 # sentence, the review date, the page title, home-page sections, the calendar page.
 # Editors' heading, structure, contact and grant round ids must not take them.

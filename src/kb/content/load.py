@@ -22,8 +22,10 @@ from .model import (
     Answer,
     AnswerFrontMatter,
     AnswerText,
+    AssociationsFile,
     Content,
     Event,
+    GlossaryFile,
     Municipality,
     MunicipalityChange,
     Page,
@@ -78,6 +80,8 @@ def load_content(root: Path) -> tuple[Content, Problems]:
     _load_pages(root / layout.PAGES, content, problems)
     _load_documents(root / layout.SOURCES, content, problems)
     _load_events(root / layout.EVENTS, content, problems)
+    _load_associations(root / layout.ASSOCIATIONS, content, problems)
+    _load_glossary(root / layout.GLOSSARY, content, problems)
     return content, problems
 
 
@@ -106,11 +110,14 @@ def _load_ui(path: Path, content: Content, problems: Problems) -> None:
 
 
 MUNICIPALITY_META = Path(layout.MUNICIPALITY_NOTES).name
+# The .yml files in content/regions/ that are tables about the counties, not counties.
+NOT_REGION_FILES = frozenset({MUNICIPALITY_META, Path(layout.ASSOCIATIONS).name})
 
 
 def region_files(directory: Path) -> list[Path]:
-    """The county files in content/regions/: every .yml file except municipalities.yml."""
-    return sorted(p for p in directory.glob("*.yml") if p.name != MUNICIPALITY_META)
+    """The county files in content/regions/: every .yml file except the tables
+    (municipalities.yml, associations.yml)."""
+    return sorted(p for p in directory.glob("*.yml") if p.name not in NOT_REGION_FILES)
 
 
 def _load_regions(directory: Path, content: Content, problems: Problems) -> None:
@@ -308,6 +315,31 @@ def _load_events(directory: Path, content: Content, problems: Problems) -> None:
             content.events[path.stem] = event
             content.event_paths[path.stem] = path
             content.event_positions[path.stem] = doc.positions
+
+
+def _load_associations(path: Path, content: Content, problems: Problems) -> None:
+    """PRH's table of registered associations by region (optional: a site without it
+    shows no figure)."""
+    if not path.exists():
+        return
+    doc = _load_yaml(path, problems)
+    if doc is None:
+        return
+    content.associations = build_model(AssociationsFile, doc.data, path, doc.positions, problems)
+    content.associations_positions = doc.positions
+
+
+def _load_glossary(path: Path, content: Content, problems: Problems) -> None:
+    """The glossary's terms (optional: without the file the glossary page is empty)."""
+    if not path.exists():
+        return
+    doc = _load_yaml(path, problems)
+    if doc is None:
+        return
+    glossary = build_model(GlossaryFile, doc.data, path, doc.positions, problems)
+    if glossary is not None:
+        content.glossary = list(glossary.terms)
+        content.glossary_positions = doc.positions
 
 
 def _check_answer_body(body: str, body_line: int, path: Path, problems: Problems) -> None:

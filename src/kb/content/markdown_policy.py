@@ -19,6 +19,8 @@ from .links import (
     LINK_SCHEMES,
     OPEN_DATA_FILES,
     OPEN_DATA_SCHEME,
+    REPOSITORY_PAGES,
+    REPOSITORY_SCHEME,
     SITE_LINK,
 )
 from .model import Content
@@ -131,6 +133,9 @@ def _check_links(line: str, n: int, path: Path, problems: Problems, content: Con
         if scheme == CALENDAR_SCHEME:
             _check_calendar_link(match, n, path, problems, content)
             continue
+        if scheme == REPOSITORY_SCHEME:
+            _check_repository_link(target + (match.group(3) or ""), n, path, problems)
+            continue
         if scheme not in LINK_SCHEMES:
             problems.add(
                 path,
@@ -171,6 +176,15 @@ def _check_calendar_link(
             f'kalenteri:#{anchor}: the calendar page has no section or event "#{anchor}".'
             f"{did_you_mean(anchor, known)} Allowed: {', '.join(known)}",
         )
+
+
+def _check_repository_link(target: str, n: int, path: Path, problems: Problems) -> None:
+    """repositorio:<page> links to the project's repository; hand-written pages only."""
+    if "docs" not in Path(path).parts:
+        problems.add(path, n, f"{REPOSITORY_SCHEME}: links are only allowed on the pages in docs/")
+    elif target not in REPOSITORY_PAGES:
+        allowed = ", ".join(f"{REPOSITORY_SCHEME}:{page}" for page in REPOSITORY_PAGES)
+        problems.add(path, n, f"{REPOSITORY_SCHEME}:{target} is not a repository page. Allowed: {allowed}")
 
 
 def _check_open_data_link(target: str, n: int, path: Path, problems: Problems) -> None:

@@ -225,6 +225,14 @@ def _phone(value: str) -> str:
     return value.strip()
 
 
+def _count(value: object) -> int:
+    """A count of things: digits only (YAML gives them as text; no spaces, no signs)."""
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{1,12}", text):
+        raise _fail(f'must be a whole number written with digits only, for example 2027 (got "{value}")')
+    return int(text)
+
+
 def _digits(count: int, what: str, example: str) -> Callable[[str], str]:
     """A validator for a code of exactly `count` digits (kept a string: leading zeros)."""
 
@@ -240,6 +248,7 @@ Slug = Annotated[str, AfterValidator(_slug)]
 Text = Annotated[str, AfterValidator(_text)]
 PlainText = Annotated[str, AfterValidator(_plain_text)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Count = Annotated[int, BeforeValidator(_count)]
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
 Url = Annotated[str, AfterValidator(_url)]
 SourceUrl = Annotated[str, AfterValidator(_source_url)]
@@ -563,6 +572,66 @@ class Municipality(Closed):
         return (self.name_sv or self.name_fi) if lang == "sv" else self.name_fi
 
 
+# --- registered associations per region (PRH) ---------------------------------------
+
+
+class RegionAssociations(Closed):
+    """One region (maakunta) of PRH's table of registered associations: the counts, and
+    the counties that lie in it. PRH counts by maakunta, not by county: the four Uusimaa
+    counties and Helsinki share Uusimaa's one figure."""
+
+    name: LocalizedPlain = Field(description="The region's (maakunta's) name, fi and sv.")
+    total: Count = Field(description="All registered associations (PRH's total).")
+    social_health: Count = Field(description="Of those, PRH's main class 3: social and health associations.")
+    counties: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description="Ids of the counties (content/regions/<id>.yml) that lie in this region."
+    )
+
+    @model_validator(mode="after")
+    def _part_of_total(self) -> RegionAssociations:
+        if self.social_health > self.total:
+            raise _fail(f"social_health ({self.social_health}) cannot be larger than total ({self.total})")
+        return self
+
+
+class AssociationsFile(Closed):
+    """content/regions/associations.yml: PRH's table of registered associations by region,
+    copied with its date and source; every county belongs to exactly one region."""
+
+    as_of: IsoDate = Field(description='The date of PRH\'s table ("Taulukossa tilasto …").')
+    source: Source
+    regions: Annotated[list[RegionAssociations], Field(min_length=1)]
+
+
+# --- glossary ---------------------------------------------------------------------
+
+
+class GlossaryNames(ByLanguage):
+    """A term in Finnish, Swedish and English."""
+
+    fi: PlainText
+    sv: PlainText
+    en: PlainText
+
+
+class GlossaryTerm(Closed):
+    """One term of the glossary page (/sanasto/): the same concept in fi, sv and en."""
+
+    id: Slug = Field(description="Permanent anchor of the term on the glossary page.")
+    term: GlossaryNames
+    explanation: Localized = Field(description="What the term means, in a sentence or two.")
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Where the form is statutory or a body's own: the page that uses it.",
+    )
+
+
+class GlossaryFile(Closed):
+    """content/glossary.yml: the terms editors and readers use, one rendering each."""
+
+    terms: Annotated[list[GlossaryTerm], Field(min_length=1)]
+
+
 # --- FAQ ------------------------------------------------------------------------
 
 
@@ -702,6 +771,10 @@ class Content:
     events: dict[str, Event] = dc_field(default_factory=dict)  # id (the file name) -> event
     event_paths: dict[str, Path] = dc_field(default_factory=dict)
     event_positions: dict[str, Positions] = dc_field(default_factory=dict)
+    associations: AssociationsFile | None = None
+    associations_positions: Positions = dc_field(default_factory=Positions)
+    glossary: list[GlossaryTerm] = dc_field(default_factory=list)
+    glossary_positions: Positions = dc_field(default_factory=Positions)
     ui: dict[str, UiString] = dc_field(default_factory=dict)
     ui_positions: Positions = dc_field(default_factory=Positions)
     site: dict[str, str] = dc_field(default_factory=dict)
@@ -717,6 +790,12 @@ class Content:
     def t(self, key: str, lang: str) -> str:
         """A UI label from content/ui.yml."""
         return getattr(self.ui[key], lang)
+
+    def associations_of(self, region_id: str) -> RegionAssociations | None:
+        """The PRH region (maakunta) a county lies in, or None if the table is missing."""
+        if self.associations is None:
+            return None
+        return next((r for r in self.associations.regions if region_id in r.counties), None)
 
     def municipalities_of(self, region_id: str) -> list[Municipality]:
         return [m for m in self.municipalities if m.region == region_id]

@@ -38,6 +38,8 @@ def check_content(content: Content, problems: Problems, today: date, partial: bo
     _check_pages(content, problems)
     _check_events(content, problems, partial)
     _check_sources(content, problems)
+    _check_associations(content, problems, partial)
+    _check_glossary(content, problems)
 
 
 def sources_in(value: object, key: Key = ()) -> Iterator[tuple[Key, Source]]:
@@ -65,6 +67,12 @@ def content_sources(content: Content) -> Iterator[tuple[Path, Positions, Key, So
     for event_id, event in content.events.items():
         for key, source in sources_in(event):
             yield content.event_paths[event_id], content.event_positions[event_id], key, source
+    if content.associations is not None:
+        for key, source in sources_in(content.associations):
+            yield content.root / layout.ASSOCIATIONS, content.associations_positions, key, source
+    for index, term in enumerate(content.glossary):
+        for key, source in sources_in(term, ("terms", index)):
+            yield content.root / layout.GLOSSARY, content.glossary_positions, key, source
 
 
 def _check_sources(content: Content, problems: Problems) -> None:
@@ -385,6 +393,64 @@ def _check_pages(content: Content, problems: Problems) -> None:
                     f"the {other} version is missing: create {layout.PAGES}/{other}/{page.path.name}",
                 )
         check_markdown(page.body, page.body_line, page.path, problems, content)
+
+
+def _check_associations(content: Content, problems: Problems, partial: bool) -> None:
+    """PRH's table: every county it names exists and lies in one region only, and every
+    county has its region (a missing one would show no figure on the county's page)."""
+    table = content.associations
+    if table is None:
+        return
+    path = content.root / layout.ASSOCIATIONS
+    line_of = content.associations_positions.line_of
+    seen: dict[str, str] = {}
+    for index, region in enumerate(table.regions):
+        for position, county in enumerate(region.counties):
+            line = line_of(("regions", index, "counties", position))
+            if content.regions and county not in content.regions and not partial:
+                problems.add(
+                    path,
+                    line,
+                    f'counties: unknown county id "{county}".'
+                    f"{did_you_mean(county, content.regions)} Allowed: {allowed_list(content.regions)}",
+                )
+            elif county in seen:
+                problems.add(
+                    path,
+                    line,
+                    f'the county "{county}" is already in the region {seen[county]}; '
+                    "each county lies in exactly one region",
+                )
+            seen.setdefault(county, region.name.fi)
+    if partial:
+        return
+    for county in sorted(set(content.regions) - set(seen)):
+        problems.add(
+            path,
+            line_of(("regions",)),
+            f'the county "{county}" is in no region; add its id to the counties of the '
+            "region (maakunta) it lies in",
+        )
+
+
+def _check_glossary(content: Content, problems: Problems) -> None:
+    """Term ids are anchors on the glossary page: unique, and not the layout's own."""
+    path = content.root / layout.GLOSSARY
+    used: set[str] = set()
+    for index, term in enumerate(content.glossary):
+        line = content.glossary_positions.line_of(("terms", index, "id"))
+        if term.id in RESERVED_ANCHORS:
+            problems.add(path, line, f'the id "{term.id}" is reserved for the page layout; choose another')
+        elif term.id in used:
+            problems.add(
+                path,
+                line,
+                f'the id "{term.id}" is used by two terms; term ids become anchors and must be unique',
+            )
+        used.add(term.id)
+        for lang in LANGUAGES:
+            line = content.glossary_positions.line_of(("terms", index, "explanation", lang))
+            check_markdown(term.explanation.get(lang), line, path, problems)
 
 
 # --- id rules the scaffolds share (kb/tools/scaffold.py) -----------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, RootModel
 
 from . import layout
-from .model import AnswerFrontMatter, Event, Region, TopicsFile, UiString
+from .model import AnswerFrontMatter, AssociationsFile, Event, GlossaryFile, Region, TopicsFile, UiString
 
 
 class UiFile(RootModel[dict[str, UiString]]):
@@ -27,6 +27,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "faq.schema.json": AnswerFrontMatter,
     "topics.schema.json": TopicsFile,
     "ui.schema.json": UiFile,
+    "associations.schema.json": AssociationsFile,
+    "glossary.schema.json": GlossaryFile,
 }
 
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 from kb.content import layout
 from kb.content.freshness import period_status
 from kb.content.markdown import to_plain_text
-from kb.content.model import Contact, CooperationStructure, Municipality, MunicipalityChange, Region
+from kb.content.model import (
+    Contact,
+    CooperationStructure,
+    Municipality,
+    MunicipalityChange,
+    Region,
+    Source,
+)
 
 from . import urls
 from .calendar import county_section
@@ -103,7 +110,7 @@ def render_region(r: PageRenderer, region: Region) -> RenderedPage:
     ]
     if region.summary:
         out.append(r.resolve(region.summary.get(lang), path) + "\n\n")
-    out.append(_basic_facts(r, region))
+    out.append(_basic_facts(r, region, path))
     out.append(_municipalities(r, region, path))
     out.append(r.heading(2, r.raw("region.structures"), "yhteistyorakenteet"))
     if not region.structures:
@@ -136,7 +143,7 @@ def keywords_line(words: list[str]) -> str:
     )
 
 
-def _basic_facts(r: PageRenderer, region: Region) -> str:
+def _basic_facts(r: PageRenderer, region: Region, path: str) -> str:
     rows = [
         (r.label("region.field.name_fi"), r.span(region.name.fi, "fi")),
         (r.label("region.field.name_sv"), r.span(region.name.sv, "sv")),
@@ -151,8 +158,42 @@ def _basic_facts(r: PageRenderer, region: Region) -> str:
     rows.append((r.label("region.field.website"), f"[{esc(region.website)}]({region.website})"))
     if region.website_sv:
         rows.append((r.label("region.field.website_sv"), f"[{esc(region.website_sv)}]({region.website_sv})"))
+    associations = _associations(r, region, path)
+    if associations:
+        rows.append((r.label("region.field.associations"), associations))
     body = "".join(f"{label}\n:   {value}\n\n" for label, value in rows)
     return r.heading(2, r.raw("region.basic"), "perustiedot") + body
+
+
+def _associations(r: PageRenderer, region: Region, path: str) -> str:
+    """PRH's count of registered associations in the county's region (maakunta), with the
+    caveat that PRH counts by region: counties sharing one region share its figure."""
+    table, area = r.content.associations, r.content.associations_of(region.id)
+    if table is None or area is None:
+        return ""
+    text = r.markdown(
+        "region.associations",
+        region=area.name.get(r.lang),
+        total=_count(area.total),
+        social_health=_count(area.social_health),
+        date=r.date(table.as_of),
+        source=Safe(_source_link(table.source, path)),
+    )
+    others = [r.content.regions[c] for c in area.counties if c != region.id and c in r.content.regions]
+    if others:
+        links = ", ".join(r.link(o.name.get(r.lang), path, urls.region_path(o.id)) for o in others)
+        text += " " + r.markdown("region.associations_shared", others=Safe(links))
+    return text
+
+
+def _count(value: int) -> str:
+    """A count as Finnish and Swedish write it: 32 272 (a no-break space between groups)."""
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+def _source_link(source: Source, path: str) -> str:
+    target = source.url or urls.rel(path, urls.document_path(str(source.document)))
+    return f"[{esc(source.title)}]({target})"
 
 
 def _municipalities(r: PageRenderer, region: Region, path: str) -> str:

@@ -6,6 +6,7 @@ A `PageRenderer` serves all pages of one language. The page families use it:
     faq.py       FAQ index, topic pages, answers
     static.py    hand-written pages (docs/<lang>/) and the home page's lists
     editors.py   the translation status page (for editors; not in the navigation)
+    glossary.py  the glossary (/sanasto/): every recurring term in fi, sv and en
     site.py      all pages of a language, the navigation, per-page alternates
 
 Every label comes from content/ui.yml (kb/content/labels.py declares them);
@@ -115,7 +116,7 @@ class PageRenderer:
 
     def resolve(self, markdown: str, from_path: str) -> str:
         """Editors' Markdown with their alue:/ukk:/aihe:/avoindata: links made real."""
-        return urls.resolve_links(markdown, from_path, self.lang)
+        return urls.resolve_links(markdown, from_path, self.lang, repository_url=self.config.repository_url)
 
     def span(self, text: str, text_lang: str) -> str:
         """Text in another language than the page carries its own lang (WCAG 3.1.2)."""

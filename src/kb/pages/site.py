@@ -18,6 +18,7 @@ from .calendar import render_calendar
 from .documents import render_document
 from .editors import render_translation_status
 from .faq import render_answer, render_faq_index, render_topic
+from .glossary import render_glossary
 from .head import CONTENT_SECURITY_POLICY, REFERRER_POLICY
 from .regions import render_region, render_region_index
 from .render import PageRenderer, RenderedPage
@@ -43,6 +44,8 @@ def render_language(content: Content, lang: str, config: SiteConfig) -> list[Ren
     pages += [render_answer(r, answer) for answer in content.answers.values()]
     pages += [render_page(r, page) for (page_lang, _), page in content.pages.items() if page_lang == lang]
     pages += [render_document(r, key, document) for key, document in content.documents.items()]
+    if content.glossary:  # a project without content/glossary.yml has no glossary page
+        pages.append(render_glossary(r))
     pages.append(render_translation_status(r))
     return pages
 
@@ -51,6 +54,8 @@ def navigation(content: Content) -> list[str]:
     """The site navigation: small by design. Answers are listed on topic pages."""
     nav = ["index.md", urls.region_path(), urls.calendar_path(), urls.answer_path()]
     nav += [urls.answer_path(topic_id) for topic_id in content.topics]
+    if content.glossary:
+        nav.append(urls.glossary_path())
     nav += [page_path(page) for (lang, slug), page in content.pages.items() if lang == LANGUAGES[0] and slug]
     return nav
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from kb.content.links import OPEN_DATA_LINK, SITE_LINK
+from kb.content.links import OPEN_DATA_LINK, REPOSITORY_SCHEME, SITE_LINK
 from kb.content.model import DEFAULT_LANGUAGE, LANGUAGES
 
 # "" for the default language at the site root, "sv/" for the others. The only
@@ -54,6 +54,11 @@ NATIONAL_FEED = "avustushaut"  # no county has this id (county ids are the count
 def document_path(document_id: str) -> str:
     """The page of a source's copy published on this site (content/sources/<id>.md)."""
     return f"lahteet/{document_id}/index.md"
+
+
+def glossary_path() -> str:
+    """The glossary: every recurring term in fi, sv and en (kb/pages/glossary.py)."""
+    return "sanasto/index.md"
 
 
 def link_path(scheme: str, target: str) -> str | None:
@@ -119,16 +124,28 @@ def relative_site_path(from_path: str, lang: str, target: str) -> str:
     return to_site_root(from_path, lang) + target
 
 
-def resolve_links(markdown: str, from_path: str, lang: str, base_url: str | None = None) -> str:
+def repository_url_of(repository_url: str, page: str) -> str:
+    """A page of the project's repository: ("https://github.com/o/r", "issues") ->
+    "https://github.com/o/r/issues"; "" is the repository itself."""
+    base = repository_url.rstrip("/")
+    return f"{base}/{page}" if page else base
+
+
+def resolve_links(
+    markdown: str, from_path: str, lang: str, base_url: str | None = None, repository_url: str = ""
+) -> str:
     """Editors' site links rewritten as real links.
 
     Relative links between generated pages by default (so MkDocs checks them
     in --strict mode), or absolute URLs when `base_url` is given (open data).
     `avoindata:` links become raw <a> elements: site/data/ is written after
-    MkDocs, so a Markdown link to it would fail --strict.
+    MkDocs, so a Markdown link to it would fail --strict. `repositorio:` links
+    become addresses under `repository_url` (the build's setting).
     """
 
     def page_link(match: re.Match[str]) -> str:
+        if match.group(1) == REPOSITORY_SCHEME and repository_url:
+            return f"]({repository_url_of(repository_url, match.group(2))})"
         path = link_path(match.group(1), match.group(2))
         if path is None:
             return match.group(0)
