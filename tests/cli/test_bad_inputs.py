@@ -122,7 +122,7 @@ CASES = [
         f'{R}:2: the field "website" is missing; it is required',
         f'{R}:9: unknown field "webstie". Did you mean "website"? Allowed fields here: id, '
         "statfi_code, kind, name, brand_name, other_names, website, website_sv, language, "
-        "summary, structures, contacts, grant_rounds, sources, reviewed, sv_source_hash",
+        "summary, structures, contacts, grant_rounds, eligibility, sources, reviewed, sv_source_hash",
     ),
     case(
         "wrong type",
@@ -345,13 +345,37 @@ CASES = [
         f"{R}:52: grant_rounds[0].sources: at least one source (title, url, checked) is required",
     ),
     case(
-        "grant round id used twice",
+        "unknown condition of a grant",
+        edit(R, "rule: registered-in-area", "rule: registered"),
+        f'{R}:57: eligibility[0].rule: "registered" is not allowed. Did you mean "registered-in-area"? '
+        "Allowed: registered-in-area, multi-municipality, open-to-non-members, service-listing",
+    ),
+    case(
+        "condition neither true nor false",
+        edit(R, "required: true", "required: kyllä"),
+        f'{R}:58: eligibility[0].required: must be true or false (got "kyllä")',
+    ),
+    case(
+        "condition stated twice for one grant year",
         lambda root: (root / R).write_text(
             (root / R).read_text(encoding="utf-8")
-            + '  - id: avustukset-2027\n    grant_year: "2026"\n    name: {fi: Toinen, sv: Annan}\n'
-            "    closes: 2025-10-31\n    url: https://example.org/toinen\n"
-            "    sources: [{title: T, url: 'https://example.org/toinen', checked: 2026-11-01}]\n",
+            + "  - rule: registered-in-area\n    required: false\n    grant_year: 2027\n"
+            "    sources:\n      - title: Toinen\n        url: https://example.org/toinen\n"
+            "        checked: 2026-11-01\n",
             encoding="utf-8",
+        ),
+        f"{R}:67: eligibility[1]: registered-in-area for 2027 is already stated in eligibility[0]; "
+        "one statement per condition and grant year (merge the sources)",
+    ),
+    case(
+        "grant round id used twice",
+        edit(
+            R,
+            "eligibility:\n",
+            '  - id: avustukset-2027\n    grant_year: "2026"\n    name: {fi: Toinen, sv: Annan}\n'
+            "    closes: 2025-10-31\n    url: https://example.org/toinen\n"
+            "    sources: [{title: T, url: 'https://example.org/toinen', checked: 2026-11-01}]\n"
+            "eligibility:\n",
         ),
         f'{R}:56: the id "avustukset-2027" is already used in this county file; structure, '
         "contact and grant round ids become anchors and must be unique",

@@ -102,6 +102,7 @@ def test_data_package_describes_every_file_and_column(site: Path, content) -> No
         "grant-rounds.csv",
         "events.json",
         "events.csv",
+        "comparison.csv",
     }
     for resource in package["resources"]:
         assert (site / "data" / resource["path"]).is_file()

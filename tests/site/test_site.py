@@ -71,15 +71,24 @@ def test_same_anchors_in_both_languages(site: Path) -> None:
 
 
 def test_internal_links_resolve(site: Path) -> None:
+    """Every link between pages opens a file, and a link to a #section finds it there
+    (MkDocs checks the Markdown links; this also covers links written as HTML)."""
+    ids: dict[Path, set[str]] = {}
     for path in pages(site):
         url = url_of(site, path)
         for link in parse(path).links:
             href = link.get("href", "")
-            if not href or href.startswith(("http:", "https:", "mailto:", "tel:", "#")):
+            if not href or href.startswith(("http:", "https:", "mailto:", "tel:")):
                 continue
             # A calendar subscription (webcal://) is the same file over http(s).
             target = webcal_path(site, href) if href.startswith("webcal://") else absolute(url, href)
-            assert resolve(site, target), f"{url}: broken link {href}"
+            file = path if href.startswith("#") else resolve(site, target)
+            assert file, f"{url}: broken link {href}"
+            anchor = href.partition("#")[2]
+            if anchor and file.suffix == ".html":
+                if file not in ids:
+                    ids[file] = set(parse(file).ids)
+                assert anchor in ids[file], f"{url}: link {href} to a section that {file} does not have"
 
 
 def test_404_is_bilingual(site: Path) -> None:

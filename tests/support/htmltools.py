@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -92,3 +93,50 @@ TAG = re.compile(r"<[^>]+>")
 
 def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", TAG.sub(" ", html)).strip()
+
+
+@dataclass
+class Cell:
+    tag: str  # th or td
+    attrs: dict[str, str]
+    text: str = ""
+    links: list[str] = field(default_factory=list)  # the hrefs inside the cell
+
+
+class _TableParser(HTMLParser):
+    """The rows of the first <table> with the given class (thead and tbody alike)."""
+
+    def __init__(self, css_class: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.css_class, self.depth, self.rows = css_class, 0, []
+        self.cell: Cell | None = None
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        if tag == "table" and (self.depth or self.css_class in attributes.get("class", "").split()):
+            self.depth += 1
+        elif self.depth and tag == "tr":
+            self.rows.append([])
+        elif self.depth and tag in ("th", "td"):
+            self.cell = Cell(tag, attributes)
+            self.rows[-1].append(self.cell)
+        elif self.cell is not None and tag == "a":
+            self.cell.links.append(attributes.get("href", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag == "table":
+            self.depth -= 1
+        elif tag in ("th", "td") and self.cell is not None:
+            self.cell.text = re.sub(r"[ \t\r\n\f]+", " ", self.cell.text).strip(" ")  # keeps no-break spaces
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.text += data
+
+
+def table_rows(html: str, css_class: str) -> list[list[Cell]]:
+    """The rows (header row first) of the table with this class, as a reader gets them."""
+    parser = _TableParser(css_class)
+    parser.feed(html)
+    return parser.rows

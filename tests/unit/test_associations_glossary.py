@@ -11,8 +11,8 @@ from pydantic import ValidationError
 
 from kb.content.model import AssociationsFile, Content, GlossaryFile
 from kb.content.reading import parse_yaml
-from kb.pages.glossary import sort_key
 from kb.pages.regions import _count
+from kb.pages.render import alphabetical
 
 TABLE = """
 as_of: 2025-01-02
@@ -129,7 +129,7 @@ def test_a_glossary_term_refuses_a_missing_form(old: str, new: str) -> None:
 
 def test_terms_sort_as_the_finnish_and_swedish_alphabets_do() -> None:
     words = ["öljy", "ääni", "Åbo", "zeta", "avustus", "Ohjelma"]
-    assert sorted(words, key=sort_key) == ["avustus", "Ohjelma", "zeta", "Åbo", "ääni", "öljy"]
+    assert sorted(words, key=alphabetical) == ["avustus", "Ohjelma", "zeta", "Åbo", "ääni", "öljy"]
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ import string
 import typing
 from dataclasses import dataclass
 
-from .model import EventLanguage, GrantKind, LanguageStatus, StructureType
+from .model import EligibilityRuleId, EventLanguage, GrantKind, LanguageStatus, StructureType
 
 TEXT, MARKDOWN = "text", "markdown"
 
@@ -87,6 +87,27 @@ contact.organisation
 contact.page
 contact.phone
 contact.postal_address
+compare.col.budget
+compare.col.decided_by
+compare.col.kinds
+compare.col.network
+compare.col.ngo_body
+compare.col.region
+compare.col.window
+compare.csv
+compare.description
+compare.ended
+compare.intro               markdown
+compare.notes
+compare.notes_text          markdown
+compare.status              {date}
+compare.sort.ascending      {column}
+compare.sort.descending     {column}
+compare.sort.hint
+compare.table
+compare.title
+compare.unknown
+compare.year                {year}
 copylink.button
 copylink.copied
 copylink.failed
@@ -109,6 +130,8 @@ event.place_unknown
 event.regions
 event.url
 event.when
+eligibility.answer.no        {year}
+eligibility.answer.yes       {year}
 faq.description
 faq.intro                   markdown
 faq.title
@@ -140,6 +163,8 @@ region.calendar.all         {link}  markdown
 region.calendar.none        markdown
 region.calendar.not_yet     {year}  markdown
 region.contacts
+region.eligibility
+region.eligibility.none     markdown
 region.events
 region.field.associations
 region.field.brand
@@ -242,6 +267,7 @@ LABELS: dict[str, LabelSpec] = {
     **_FIXED,
     **_one_per("language", typing.get_args(LanguageStatus)),
     **_one_per("structure_type", typing.get_args(StructureType)),
+    **_one_per("eligibility", typing.get_args(EligibilityRuleId)),
     **_one_per("grant_kind", typing.get_args(GrantKind)),
     **_one_per("event_language", typing.get_args(EventLanguage)),
 }

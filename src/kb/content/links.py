@@ -40,6 +40,7 @@ OPEN_DATA_FILES = (
     "events.json",
     "events.csv",
     "events.schema.json",
+    "comparison.csv",
 )
 
 # The calendar page's own anchors (kb/pages/calendar.py): its sections; each event
@@ -57,6 +58,8 @@ CALENDAR_PAGE_ANCHORS = frozenset(
         "menneet-tapahtumat",
     }
 )
+# The comparison page's own anchors (kb/pages/compare.py).
+COMPARE_PAGE_ANCHORS = frozenset({"otsikko", "taulukko", "huomiot"})
 # The repository the site is built from (content/site.yml `repository_url`, or the build's
 # REPOSITORY_URL): hand-written pages link to it with `repositorio:<page>`, so a link
 # follows the setting. The pages editors may link to, relative to the repository address:
@@ -64,26 +67,32 @@ REPOSITORY_SCHEME = "repositorio"
 REPOSITORY_PAGES = ("", "issues", "issues/new")
 
 # Anchors the page layout itself uses (kb/pages): county sections, the answer
-# sentence, the review date, the page title, home-page sections, the calendar page.
+# sentence, the review date, the page title, home-page sections, the calendar and
+# comparison pages.
 # Editors' heading, structure, contact and grant round ids must not take them.
-LAYOUT_ANCHORS = CALENDAR_PAGE_ANCHORS | frozenset(
-    {
-        "otsikko",
-        "tarkistettu",
-        "perustiedot",
-        "kunnat",
-        "yhteistyorakenteet",
-        "yhteystiedot",
-        "lahteet",
-        "alueet",
-        "vastaus",
-        "kunta-alue-haku",
-        "viimeksi-tarkistetut",
-        "sisalto",  # a source document's page (kb/pages/documents.py)
-        "saatavuus",
-        "avustushaut",  # a county's grant rounds and events
-        "avustushaut-tapahtumat",
-    }
+LAYOUT_ANCHORS = (
+    CALENDAR_PAGE_ANCHORS
+    | COMPARE_PAGE_ANCHORS
+    | frozenset(
+        {
+            "otsikko",
+            "tarkistettu",
+            "perustiedot",
+            "kunnat",
+            "yhteistyorakenteet",
+            "yhteystiedot",
+            "lahteet",
+            "alueet",
+            "vastaus",
+            "kunta-alue-haku",
+            "viimeksi-tarkistetut",
+            "avustusten-ehdot",  # a county's conditions of its grants (kb/pages/regions.py)
+            "sisalto",  # a source document's page (kb/pages/documents.py)
+            "saatavuus",
+            "avustushaut",  # a county's grant rounds and events
+            "avustushaut-tapahtumat",
+        }
+    )
 )
 # The layout anchors each kind of page has (links to them are valid).
 REGION_PAGE_ANCHORS = frozenset(
@@ -94,6 +103,7 @@ REGION_PAGE_ANCHORS = frozenset(
         "kunnat",
         "yhteistyorakenteet",
         "avustushaut",
+        "avustusten-ehdot",
         "yhteystiedot",
         "lahteet",
     }

@@ -492,6 +492,26 @@ class GrantRound(Closed):
     sources: Sources
 
 
+# Conditions of a county's grants that applicants ask about (the comparison page,
+# /vertailu/). Each is recorded only where a source states it.
+EligibilityRuleId = Literal[
+    "registered-in-area",  # the applicant must be registered or act in the county
+    "multi-municipality",  # the activity must reach more than one municipality
+    "open-to-non-members",  # the activity must be open to others than members
+    "service-listing",  # the activity must be described in Lähellä.fi or Suomi.fi (SDL/PTV)
+]
+
+
+class EligibilityRule(Closed):
+    """One condition of a county's grants as its source states it, for one grant year."""
+
+    rule: EligibilityRuleId
+    required: YesNo = Field(description="true: the county requires it; false: the source says it does not.")
+    grant_year: GrantYear = Field(description="The grant year the source states the condition for.")
+    note: Localized | None = Field(None, description="What exactly the source says, in short.")
+    sources: Sources
+
+
 class Region(Closed):
     """A wellbeing services county, or the City of Helsinki. One file each."""
 
@@ -513,6 +533,10 @@ class Region(Closed):
     grant_rounds: list[GrantRound] = Field(
         default_factory=list,
         description="The county's grant application rounds (the calendar); write them just before sources.",
+    )
+    eligibility: list[EligibilityRule] = Field(
+        default_factory=list,
+        description="Conditions of the county's grants that its sources state (the comparison page).",
     )
     sources: Sources
     reviewed: IsoDate

@@ -140,6 +140,16 @@ def _check_regions(content: Content, problems: Problems, today: date) -> None:
                 problems.add(
                     path, line_of(("structures", index, field)), f"structures[{index}].{field}: {problem}"
                 )
+        stated: dict[tuple[str, int], int] = {}
+        for index, rule in enumerate(region.eligibility):
+            first = stated.setdefault((rule.rule, rule.grant_year), index)
+            if first != index:
+                problems.add(
+                    path,
+                    line_of(("eligibility", index, "rule")),
+                    f"eligibility[{index}]: {rule.rule} for {rule.grant_year} is already stated in "
+                    f"eligibility[{first}]; one statement per condition and grant year (merge the sources)",
+                )
         if region.reviewed > today:
             problems.add(path, line_of(("reviewed",)), f"reviewed: {region.reviewed} is in the future")
         for place, text in _region_texts(region):
@@ -161,6 +171,9 @@ def _region_texts(region: Region) -> list[tuple[Key, str]]:
             texts += [
                 (("grant_rounds", index, "note", lang), grant_round.note.get(lang)) for lang in LANGUAGES
             ]
+    for index, rule in enumerate(region.eligibility):
+        if rule.note:
+            texts += [(("eligibility", index, "note", lang), rule.note.get(lang)) for lang in LANGUAGES]
     return texts
 
 

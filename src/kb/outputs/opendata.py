@@ -23,6 +23,7 @@ import io
 import json
 import types
 import typing
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -31,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kb.config import HELSINKI, SiteConfig
 from kb.content import calendar as cal
+from kb.content.comparison import RULES, answer_key, comparison
 from kb.content.links import OPEN_DATA_FILES
 from kb.content.model import (
     DEFAULT_LANGUAGE,
@@ -102,6 +104,16 @@ class ContactRecord(Record):
     sources: list[SourceRecord]
 
 
+class EligibilityRecord(Record):
+    rule: str = Field(
+        description="registered-in-area, multi-municipality, open-to-non-members or service-listing"
+    )
+    required: bool = Field(description="true: required; false: the source says it is not")
+    grant_year: int = Field(description="The grant year the source states the condition for")
+    note: Texts | None = Field(description="What the source says, in short (Markdown)")
+    sources: list[SourceRecord]
+
+
 class RegionRecord(Record):
     id: str = Field(description="Permanent id; the county's page is /alueet/<id>/")
     statfi_code: str = Field(description="Statistics Finland's two-digit code")
@@ -118,6 +130,7 @@ class RegionRecord(Record):
     municipalities: list[str] = Field(description="Municipality codes (municipalities.csv)")
     structures: list[StructureRecord]
     contacts: list[ContactRecord]
+    eligibility: list[EligibilityRecord] = Field(description="Conditions of the county's grants, as sourced")
     sources: list[SourceRecord]
     reviewed: date = Field(description="When the county's information was last checked")
     pages: Texts = Field(description="The county's page on this site")
@@ -303,6 +316,47 @@ class EventRow(Record):
     page_sv: str = Field(description="The event on the calendar page, in Swedish")
 
 
+class ComparisonRow(Record):
+    region: str = Field(description="id of the county (regions.csv)")
+    region_name_fi: str = Field(description="The county's name in Finnish")
+    region_name_sv: str = Field(description="The county's name in Swedish")
+    decided_by_fi: str = Field(
+        description="The body that decides the county's NGO grants, empty if not known"
+    )
+    decided_by_sv: str = Field(description="The same in Swedish")
+    decided_by_as_of: str = Field(description="Date of the newest source naming the body, empty if none")
+    round_id: str = Field(description="id of the newest grant round (grant-rounds.csv), empty if none")
+    round_grant_year: int | None = Field(description="Its grant year")
+    round_kinds: str = Field(description="Its kinds of grant, separated by spaces")
+    round_opens: date | None = Field(description="Its first day, empty if not published")
+    round_closes: date | None = Field(description="Its last day")
+    budget_eur: int | None = Field(description="The newest sourced amount in whole euros, empty if none")
+    budget_year: int | None = Field(description="The year of the amount")
+    budget_basis: str = Field(
+        description="appropriation (reserved in the budget) or granted (granted in all)"
+    )
+    registered_in_area: str = Field(
+        description="Applicant registered or active in the county: yes, no or empty"
+    )
+    multi_municipality: str = Field(
+        description="Activity in more than one municipality required: yes, no or empty"
+    )
+    open_to_non_members: str = Field(description="Activity open to non-members required: yes, no or empty")
+    service_listing: str = Field(
+        description="Activity described in Lähellä.fi or Suomi.fi required: yes, no or empty"
+    )
+    conditions_grant_year: int | None = Field(
+        description="The newest grant year the conditions are stated for"
+    )
+    ngo_body_fi: str = Field(description="The NGO advisory body or partnership table, empty if none is known")
+    ngo_body_sv: str = Field(description="The same in Swedish")
+    ngo_body_until: str = Field(description="End of its term (year, YYYY-MM or date), empty if not known")
+    network_fi: str = Field(description="The county's NGO network organisation, empty if none is known")
+    network_sv: str = Field(description="The same in Swedish")
+    page_fi: str = Field(description="The county's page in Finnish (every fact has its sources there)")
+    page_sv: str = Field(description="The county's page in Swedish")
+
+
 # --- records from the content --------------------------------------------------------
 
 
@@ -372,6 +426,16 @@ def region_record(region: Region, content: Content, base_url: str) -> RegionReco
             )
             for c in region.contacts
         ],
+        eligibility=[
+            EligibilityRecord(
+                rule=e.rule,
+                required=e.required,
+                grant_year=e.grant_year,
+                note=_texts(e.note),
+                sources=_sources(e.sources, base_url),
+            )
+            for e in region.eligibility
+        ],
         sources=_sources(region.sources, base_url),
         reviewed=region.reviewed,
         pages=_pages(base_url, urls.region_path(region.id)),
@@ -405,6 +469,52 @@ def region_rows(records: list[RegionRecord]) -> list[RegionRow]:
         )
         for r in records
     ]
+
+
+def comparison_rows(content: Content, base_url: str) -> list[ComparisonRow]:
+    """The comparison page's facts (kb/content/comparison.py), one flat row per county."""
+
+    def text(value: ByLanguage | None, lang: str) -> str:
+        return value.get(lang) if value is not None else ""
+
+    rows = []
+    for facts in comparison(content):
+        region, grants, newest = facts.region, facts.grants, facts.newest_round
+        budget = facts.budget_round.budget if facts.budget_round else None
+        decided = grants.decided_by if grants else None
+        rule = {key: answer_key(facts.eligibility[key]) if key in facts.eligibility else "" for key in RULES}
+        pages = _pages(base_url, urls.region_path(region.id))
+        rows.append(
+            ComparisonRow(
+                region=region.id,
+                region_name_fi=region.name.fi,
+                region_name_sv=region.name.sv,
+                decided_by_fi=text(decided, "fi"),
+                decided_by_sv=text(decided, "sv"),
+                decided_by_as_of=(grants.decided_by_as_of or "") if grants and decided else "",
+                round_id=newest.id if newest else "",
+                round_grant_year=newest.grant_year if newest else None,
+                round_kinds=" ".join(newest.kinds) if newest else "",
+                round_opens=newest.opens if newest else None,
+                round_closes=newest.closes if newest else None,
+                budget_eur=budget.amount_eur if budget else None,
+                budget_year=budget.year if budget else None,
+                budget_basis=budget.basis if budget else "",
+                registered_in_area=rule["registered-in-area"],
+                multi_municipality=rule["multi-municipality"],
+                open_to_non_members=rule["open-to-non-members"],
+                service_listing=rule["service-listing"],
+                conditions_grant_year=max((e.grant_year for e in facts.eligibility.values()), default=None),
+                ngo_body_fi=text(facts.ngo_body.name if facts.ngo_body else None, "fi"),
+                ngo_body_sv=text(facts.ngo_body.name if facts.ngo_body else None, "sv"),
+                ngo_body_until=(facts.ngo_body.valid_until or "") if facts.ngo_body else "",
+                network_fi=text(facts.network.name if facts.network else None, "fi"),
+                network_sv=text(facts.network.name if facts.network else None, "sv"),
+                page_fi=pages.fi,
+                page_sv=pages.sv,
+            )
+        )
+    return rows
 
 
 def municipality_rows(content: Content) -> list[MunicipalityRow]:
@@ -626,7 +736,7 @@ def csv_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def csv_text(rows: list[BaseModel], model: type[BaseModel]) -> str:
+def csv_text(rows: Sequence[BaseModel], model: type[BaseModel]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(list(model.model_fields))
@@ -732,6 +842,13 @@ def data_package(content: Content, base_url: str) -> dict[str, Any]:
             table(
                 "events.csv", EventRow, "Events for NGOs, one row each (details in events.json)", [site_src]
             ),
+            table(
+                "comparison.csv",
+                ComparisonRow,
+                "The comparison across counties (/vertailu/): one row per county, every fact "
+                "sourced on the county's page",
+                [site_src],
+            ),
         ],
     }
 
@@ -749,8 +866,8 @@ def data_files(content: Content, config: SiteConfig) -> dict[str, str]:
         "faq.json": json_text(
             FaqDocument(**_meta("faq.schema.json", content), topics=topics, answers=answers)
         ),
-        "regions.csv": csv_text(list(region_rows(records)), RegionRow),
-        "municipalities.csv": csv_text(list(municipality_rows(content)), MunicipalityRow),
+        "regions.csv": csv_text(region_rows(records), RegionRow),
+        "municipalities.csv": csv_text(municipality_rows(content), MunicipalityRow),
         "regions.schema.json": json_text(schema_of(RegionsDocument, "regions.json")),
         "faq.schema.json": json_text(schema_of(FaqDocument, "faq.json")),
         "datapackage.json": json_text(data_package(content, base)),
@@ -759,13 +876,14 @@ def data_files(content: Content, config: SiteConfig) -> dict[str, str]:
                 **_meta("grant-rounds.schema.json", content), status_date=today, grant_rounds=rounds
             )
         ),
-        "grant-rounds.csv": csv_text(list(grant_round_rows(rounds, content)), GrantRoundRow),
+        "grant-rounds.csv": csv_text(grant_round_rows(rounds, content), GrantRoundRow),
         "grant-rounds.schema.json": json_text(schema_of(GrantRoundsDocument, "grant-rounds.json")),
         "events.json": json_text(
             EventsDocument(**_meta("events.schema.json", content), status_date=today, events=events)
         ),
-        "events.csv": csv_text(list(event_rows(events)), EventRow),
+        "events.csv": csv_text(event_rows(events), EventRow),
         "events.schema.json": json_text(schema_of(EventsDocument, "events.json")),
+        "comparison.csv": csv_text(comparison_rows(content, base), ComparisonRow),
     }
     assert set(files) == set(OPEN_DATA_FILES), "kb/content/links.py lists the files editors may link"
     return files

@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 
 from kb.content import calendar as cal
 from kb.content.calendar import CountyRound
-from kb.content.model import Event, GrantRound, Region
+from kb.content.model import Budget, Event, GrantRound, Region
 
 from . import urls
-from .render import PageRenderer, RenderedPage, Safe, attribute, esc, html_text
+from .render import PageRenderer, RenderedPage, Safe, alphabetical, attribute, esc, html_text
 
 OPEN_DATA = ("grant-rounds.csv", "grant-rounds.json", "events.csv", "events.json")
 
@@ -126,6 +126,12 @@ def window(r: PageRenderer, grant_round: GrantRound) -> str:
     return f"{r.date(grant_round.opens)}–{closing(r, grant_round)}"
 
 
+def budget_text(r: PageRenderer, budget: Budget) -> str:
+    """330 000 € (määräraha vuodelle 2026): the amount, its basis and its year, as plain text."""
+    amount = r.raw("money.format").replace("{amount}", f"{budget.amount_eur:,}".replace(",", "\u00a0"))
+    return r.raw(f"budget.{budget.basis}").replace("{amount}", amount).replace("{year}", str(budget.year))
+
+
 def kinds(r: PageRenderer, grant_round: GrantRound) -> str:
     if not grant_round.kinds:
         return r.raw("round.kinds_unstated")
@@ -177,7 +183,8 @@ def _rounds_or(r: PageRenderer, path: str, rows: list[CountyRound], empty: str) 
 
 
 def _stale(r: PageRenderer, path: str, year: int) -> str:
-    regions = sorted(cal.counties_without_round(r.content, year), key=lambda x: x.name.get(r.lang))
+    without = cal.counties_without_round(r.content, year)
+    regions = sorted(without, key=lambda x: alphabetical(x.name.get(r.lang)))
     if not regions:
         return r.label("calendar.stale.none", year=str(year)) + "\n\n"
     out = [
@@ -337,11 +344,7 @@ def _round(r: PageRenderer, grant_round: GrantRound, path: str, today: date) -> 
     if grant_round.decision:
         facts.append((r.label("round.decision"), _decision(r, grant_round)))
     if grant_round.budget:
-        budget = grant_round.budget
-        amount = r.raw("money.format").replace("{amount}", f"{budget.amount_eur:,}".replace(",", "\u00a0"))
-        facts.append(
-            (r.label("round.budget"), r.label(f"budget.{budget.basis}", amount=amount, year=str(budget.year)))
-        )
+        facts.append((r.label("round.budget"), esc(budget_text(r, grant_round.budget))))
     facts.append((r.label("round.url"), f"[{esc(link_text(grant_round.url))}]({grant_round.url})"))
     badge = html_text(status_text(r, grant_round, today))
     out = [

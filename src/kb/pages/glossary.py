@@ -13,16 +13,7 @@ from kb.content import layout
 from kb.content.model import GlossaryTerm
 
 from . import urls
-from .render import PageRenderer, RenderedPage, Safe, other_lang
-
-# Finnish and Swedish both sort å, ä and ö after z, in that order; their code points do not
-# (ä < å). The three characters after "z" in ASCII keep that order.
-_ALPHABET_END = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
-
-
-def sort_key(term: str) -> str:
-    """A term as the Finnish and Swedish alphabets order it."""
-    return term.lower().translate(_ALPHABET_END)
+from .render import PageRenderer, RenderedPage, Safe, alphabetical, other_lang
 
 
 def render_glossary(r: PageRenderer) -> RenderedPage:
@@ -35,7 +26,7 @@ def render_glossary(r: PageRenderer) -> RenderedPage:
         r.markdown("glossary.intro"),
         "\n\n",
     ]
-    terms = sorted(r.content.glossary, key=lambda t: sort_key(t.term.get(r.lang)))
+    terms = sorted(r.content.glossary, key=lambda t: alphabetical(t.term.get(r.lang)))
     out += [_term(r, term, path) for term in terms]
     return RenderedPage(path, "".join(out))
 

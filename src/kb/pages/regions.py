@@ -8,6 +8,7 @@ alueet/<region-id>/index.md   /alueet/<region-id>/ (sections: kb/content/links.p
 from __future__ import annotations
 
 from kb.content import layout
+from kb.content.comparison import answer_key
 from kb.content.freshness import period_status
 from kb.content.markdown import to_plain_text
 from kb.content.model import (
@@ -21,7 +22,7 @@ from kb.content.model import (
 
 from . import urls
 from .calendar import county_section
-from .render import PageRenderer, RenderedPage, Safe, esc, other_lang
+from .render import PageRenderer, RenderedPage, Safe, alphabetical, esc, other_lang
 
 
 def render_region_index(r: PageRenderer) -> RenderedPage:
@@ -40,7 +41,7 @@ def render_region_index(r: PageRenderer) -> RenderedPage:
         ),
         "|---|---|---|---:|\n",
     ]
-    for region in sorted(content.regions.values(), key=lambda x: x.name.get(lang)):
+    for region in sorted(content.regions.values(), key=lambda x: alphabetical(x.name.get(lang))):
         out.append(
             _row(
                 r.link(region.name.get(lang), path, urls.region_path(region.id)),
@@ -60,7 +61,7 @@ def render_region_index(r: PageRenderer) -> RenderedPage:
         )
     )
     out.append("|---|---|---|---|\n")
-    for m in sorted(content.municipalities, key=lambda m: m.name(lang)):
+    for m in sorted(content.municipalities, key=lambda m: alphabetical(m.name(lang))):
         region = content.regions[m.region]
         other = m.name_fi if lang == "sv" else (m.name_sv or "")
         other_md = r.span(other, other_lang(lang)) if other and other != m.name(lang) else ""
@@ -117,6 +118,7 @@ def render_region(r: PageRenderer, region: Region) -> RenderedPage:
         out.append(r.markdown("region.no_structures") + "\n\n")
     out += [_structure(r, structure, path) for structure in region.structures]
     out.append(county_section(r, region, path))
+    out.append(eligibility_section(r, region, path))
     out.append(r.heading(2, r.raw("region.contacts"), "yhteystiedot"))
     if not region.contacts:
         out.append(r.markdown("region.no_contacts") + "\n\n")
@@ -198,7 +200,7 @@ def _source_link(source: Source, path: str) -> str:
 
 def _municipalities(r: PageRenderer, region: Region, path: str) -> str:
     lang = r.lang
-    municipalities = sorted(r.content.municipalities_of(region.id), key=lambda m: m.name(lang))
+    municipalities = sorted(r.content.municipalities_of(region.id), key=lambda m: alphabetical(m.name(lang)))
     out = [
         r.heading(2, r.raw("region.municipalities"), "kunnat"),
         r.label("region.municipality_count", count=str(len(municipalities))) + "\n\n",
@@ -212,6 +214,23 @@ def _municipalities(r: PageRenderer, region: Region, path: str) -> str:
         for change in m.former:
             out.append("\n" + merged_note(r, change, m, path) + "\n")
     return "".join(out) + "\n"
+
+
+def eligibility_section(r: PageRenderer, region: Region, path: str) -> str:
+    """#avustusten-ehdot: the conditions of the county's grants its sources state (the
+    comparison page links here), or that none is recorded."""
+    out = [r.heading(2, r.raw("region.eligibility"), "avustusten-ehdot")]
+    if not region.eligibility:
+        return "".join(out) + r.markdown("region.eligibility.none") + "\n\n"
+    for item in sorted(region.eligibility, key=lambda e: (e.rule, -e.grant_year)):
+        answer = r.label(f"eligibility.answer.{answer_key(item)}", year=str(item.grant_year))
+        note = f" {r.resolve(item.note.get(r.lang), path)}" if item.note else ""
+        out.append(f"- **{r.label('eligibility.' + item.rule)}:** {answer}.{note}\n")
+    out.append("\n" + r.label("structure.sources") + ":\n\n")
+    sources = [source for item in region.eligibility for source in item.sources]
+    unique = list({(s.title, s.url, s.document): s for s in sources}.values())
+    out.append(r.sources(unique, path) + "\n\n")
+    return "".join(out)
 
 
 def _structure(r: PageRenderer, structure: CooperationStructure, path: str) -> str:

@@ -53,6 +53,16 @@ def html_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# Finnish and Swedish both sort å, ä and ö after z, in that order; their code points do not
+# (ä < å). The three characters after "z" in ASCII keep that order.
+_ALPHABET_END = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+
+
+def alphabetical(text: str) -> str:
+    """A sort key: names and terms as the Finnish and Swedish alphabets order them."""
+    return text.lower().translate(_ALPHABET_END)
+
+
 def attribute(text: str) -> str:
     """Plain text inside a double-quoted HTML attribute."""
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")

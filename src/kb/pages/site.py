@@ -15,6 +15,7 @@ from kb.content.model import LANGUAGES, Content
 
 from . import urls
 from .calendar import render_calendar
+from .compare import render_comparison
 from .documents import render_document
 from .editors import render_translation_status
 from .faq import render_answer, render_faq_index, render_topic
@@ -38,7 +39,7 @@ class LanguageSite:
 
 def render_language(content: Content, lang: str, config: SiteConfig) -> list[RenderedPage]:
     r = PageRenderer(content, lang, config)
-    pages = [render_region_index(r), render_calendar(r), render_faq_index(r)]
+    pages = [render_region_index(r), render_calendar(r), render_comparison(r), render_faq_index(r)]
     pages += [render_region(r, region) for region in content.regions.values()]
     pages += [render_topic(r, topic) for topic in content.topics.values()]
     pages += [render_answer(r, answer) for answer in content.answers.values()]
@@ -52,7 +53,7 @@ def render_language(content: Content, lang: str, config: SiteConfig) -> list[Ren
 
 def navigation(content: Content) -> list[str]:
     """The site navigation: small by design. Answers are listed on topic pages."""
-    nav = ["index.md", urls.region_path(), urls.calendar_path(), urls.answer_path()]
+    nav = ["index.md", urls.region_path(), urls.calendar_path(), urls.comparison_path(), urls.answer_path()]
     nav += [urls.answer_path(topic_id) for topic_id in content.topics]
     if content.glossary:
         nav.append(urls.glossary_path())

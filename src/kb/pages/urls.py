@@ -42,6 +42,11 @@ def calendar_path() -> str:
     return "kalenteri/index.md"
 
 
+def comparison_path() -> str:
+    """The comparison across counties (kb/pages/compare.py)."""
+    return "vertailu/index.md"
+
+
 def calendar_feed(region_id: str = "") -> str:
     """An iCalendar feed, from a language's root: the whole country
     ('kalenteri/avustushaut.ics') or one county ('kalenteri/<region-id>.ics')."""
