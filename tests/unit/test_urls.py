@@ -148,7 +148,32 @@ def test_the_same_page_in_the_other_language(path: str, from_lang: str, to_lang:
             '<a href="https://example.org/kanta/data/regions.json">data</a>',
         ),
         ("[ulkoinen](https://stm.fi/x)", "index.md", "fi", None, "[ulkoinen](https://stm.fi/x)"),
+        (
+            '[Lappi](alue:lappi#kunnat "Lapin kunnat")',
+            "index.md",
+            "fi",
+            None,
+            '[Lappi](alueet/lappi/index.md#kunnat "Lapin kunnat")',
+        ),
     ],
 )
 def test_editors_links(markdown: str, from_path: str, lang: str, base: str | None, expected: str) -> None:
     assert urls.resolve_links(markdown, from_path, lang, base) == expected
+
+
+def test_hand_written_pages_cannot_take_the_sites_own_addresses() -> None:
+    """docs/<lang>/<slug>.md becomes /<slug>/: validation refuses the slugs the site uses
+    itself (kb/content/links.py), which must be exactly these."""
+    from kb.content.links import RESERVED_PAGE_SLUGS
+    from kb.pages.editors import TRANSLATIONS_PATH
+
+    own = {
+        urls.region_path().split("/")[0],
+        urls.answer_path().split("/")[0],
+        urls.page_dir(TRANSLATIONS_PATH).strip("/"),
+        urls.OPEN_DATA_DIR,
+        urls.SEARCH_BUNDLE,
+        "assets",  # the theme's files (src/kb/theme/overrides/assets, Material's own)
+    }
+    own |= {prefix.strip("/") for prefix in urls.LANGUAGE_PREFIX.values() if prefix}
+    assert own == RESERVED_PAGE_SLUGS
