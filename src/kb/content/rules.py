@@ -1,9 +1,15 @@
 """Rules across content files, reported as `path:line: message`.
 
-Each file was already read and checked on its own (load.py, messages.py); the
-rules here need several files: ids and aliases are unique, every answer has its
-twin, references point at counties, topics and answers that exist, labels
-match their declaration, Markdown is safe and its anchors are stable.
+Each file was already read and checked on its own (load.py, messages.py; every
+text field against the HTML policy by its type); the rules here need several
+files: ids and aliases are unique, every answer has its twin, references and
+links point at counties, topics, answers and anchors that exist, labels match
+their declaration, Markdown bodies are safe and their anchors are stable, and no
+source was checked or published after the build date.
+
+The Markdown texts and sources of every model read from a file are found by their
+type (model.editor_texts, model.models_in over content.documents), so a new model
+that uses Localized, MarkdownText or Source is checked without changes here.
 """
 
 from __future__ import annotations
@@ -13,10 +19,17 @@ from datetime import date
 
 from . import layout
 from .labels import LABELS, label_problem
-from .links import LAYOUT_ANCHORS
-from .markdown_policy import check_markdown
-from .model import LANGUAGES, Answer, Content, Region
-from .positions import Key, Positions
+from .links import (
+    ANSWER_PAGE_ANCHORS,
+    FAQ_INDEX_ANCHORS,
+    LAYOUT_ANCHORS,
+    REGION_INDEX_ANCHORS,
+    REGION_PAGE_ANCHORS,
+    TOPIC_PAGE_ANCHORS,
+)
+from .markdown_policy import LinkTargets, check_body, check_markdown, heading_anchors
+from .model import LANGUAGES, MARKDOWN_TEXT, PLAIN_TEXT, Answer, Content, Source, editor_texts, models_in
+from .positions import Positions
 from .problems import Problems, allowed_list, did_you_mean
 
 RESERVED_ANCHORS = LAYOUT_ANCHORS  # structure, contact and heading ids must not take them
@@ -26,11 +39,69 @@ def check_content(content: Content, problems: Problems, today: date, partial: bo
     """Add every cross-file problem. `today` is the build date (no check is dated after it);
     `partial` says some files could not be read, so rules that would only report their
     absence again are skipped."""
+    targets = None if partial else link_targets(content)  # a missing file would look like a bad link
     _check_labels(content, problems)
     _check_regions(content, problems, today)
     _check_municipalities(content, problems, partial)
-    _check_answers(content, problems, partial, today)
-    _check_pages(content, problems)
+    _check_answers(content, problems, partial, today, targets)
+    _check_pages(content, problems, partial, targets)
+    _check_documents(content, problems, today, targets)
+
+
+def link_targets(content: Content) -> LinkTargets:
+    """Every page an editor's alue:/ukk:/aihe: link may point to, with its anchors: the
+    layout's (links.py) and those the content gives it (ids, headings, answers)."""
+    regions: dict[str, frozenset[str]] = {"": REGION_INDEX_ANCHORS}
+    for region in content.regions.values():
+        anchors = (
+            set(REGION_PAGE_ANCHORS) | {s.id for s in region.structures} | {c.id for c in region.contacts}
+        )
+        for _, kind, markdown in editor_texts(region):
+            if kind == MARKDOWN_TEXT:
+                anchors.update(heading_anchors(markdown))
+        regions[region.id] = frozenset(anchors)
+    answers: dict[str, frozenset[str]] = {"": FAQ_INDEX_ANCHORS | set(content.topics)}
+    topics: dict[str, frozenset[str]] = {topic_id: TOPIC_PAGE_ANCHORS for topic_id in content.topics}
+    for answer in content.answers.values():
+        on_page = set(ANSWER_PAGE_ANCHORS) if answer.regions else set(ANSWER_PAGE_ANCHORS) - {"alueet"}
+        for version in answer.texts.values():
+            on_page.update(heading_anchors(version.body))
+        answers[answer.id] = frozenset(on_page)
+        if answer.topic in topics:
+            topics[answer.topic] = topics[answer.topic] | {answer.id, *answer.aliases}
+    return LinkTargets({"alue": regions, "ukk": answers, "aihe": topics})
+
+
+def _check_documents(content: Content, problems: Problems, today: date, targets: LinkTargets | None) -> None:
+    """What any model read from a file holds, found by type: the hints and links of its
+    Markdown texts, and the dates of its sources."""
+    for doc in content.documents:
+        line_of = doc.positions.line_of
+        for place, kind, text in editor_texts(doc.model):
+            if kind != PLAIN_TEXT:
+                check_markdown(text, line_of(place), doc.path, problems, targets)
+        for place, model in models_in(doc.model):
+            if not isinstance(model, Source):
+                continue
+            if model.checked > today:
+                problems.add(
+                    doc.path,
+                    line_of((*place, "checked")),
+                    f"checked: {model.checked} is after the build date {today}; write the day the "
+                    "source was compared with the fact",
+                )
+            if model.published and _first_day(model.published) > today:
+                problems.add(
+                    doc.path,
+                    line_of((*place, "published")),
+                    f"published: {model.published} is after the build date {today}",
+                )
+
+
+def _first_day(partial: str) -> date:
+    """The first day of a year (2026), a month (2026-12) or a day."""
+    parts = [int(p) for p in partial.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 def _check_labels(content: Content, problems: Problems) -> None:
@@ -80,21 +151,6 @@ def _check_regions(content: Content, problems: Problems, today: date) -> None:
                 used.add(item.id)
         if region.reviewed > today:
             problems.add(path, line_of(("reviewed",)), f"reviewed: {region.reviewed} is in the future")
-        for place, text in _region_texts(region):
-            check_markdown(text, line_of(place), path, problems)
-
-
-def _region_texts(region: Region) -> list[tuple[Key, str]]:
-    """The Markdown texts of a county file, each with its place in the file."""
-    texts: list[tuple[Key, str]] = []
-    if region.summary:
-        texts += [(("summary", lang), region.summary.get(lang)) for lang in LANGUAGES]
-    for index, structure in enumerate(region.structures):
-        texts += [
-            (("structures", index, "description", lang), structure.description.get(lang))
-            for lang in LANGUAGES
-        ]
-    return texts
 
 
 def _check_municipalities(content: Content, problems: Problems, partial: bool) -> None:
@@ -129,7 +185,9 @@ def _check_municipalities(content: Content, problems: Problems, partial: bool) -
             )
 
 
-def _check_answers(content: Content, problems: Problems, partial: bool, today: date) -> None:
+def _check_answers(
+    content: Content, problems: Problems, partial: bool, today: date, targets: LinkTargets | None
+) -> None:
     owners = answer_id_owners(content)
     for answer in content.answers.values():
         if not partial:  # a file that failed to load would look like a missing twin
@@ -180,9 +238,7 @@ def _check_answers(content: Content, problems: Problems, partial: bool, today: d
     for answer in content.answers.values():
         anchor_sets = {}
         for lang, text in answer.texts.items():
-            anchor_sets[lang] = check_markdown(
-                text.body, text.body_line, text.path, problems, None if partial else content
-            )
+            anchor_sets[lang] = check_body(text.body, text.body_line, text.path, problems, targets)
         if len(anchor_sets) == 2 and set(anchor_sets["fi"]) != set(anchor_sets["sv"]):
             missing = set(anchor_sets["fi"]) ^ set(anchor_sets["sv"])
             problems.add(
@@ -220,7 +276,11 @@ def _check_twins(answer: Answer, problems: Problems) -> None:
 REQUIRED_PAGES = {"": "index.md (the home page)"}
 
 
-def _check_pages(content: Content, problems: Problems) -> None:
+def _check_pages(content: Content, problems: Problems, partial: bool, targets: LinkTargets | None) -> None:
+    for page in content.pages.values():
+        check_body(page.body, page.body_line, page.path, problems, targets)
+    if partial:  # a page that could not be read would look missing
+        return
     for slug, name in REQUIRED_PAGES.items():
         for lang in LANGUAGES:
             if (lang, slug) not in content.pages:
@@ -236,7 +296,6 @@ def _check_pages(content: Content, problems: Problems) -> None:
                     1,
                     f"the {other} version is missing: create {layout.PAGES}/{other}/{page.path.name}",
                 )
-        check_markdown(page.body, page.body_line, page.path, problems, content)
 
 
 # --- id rules the scaffolds share (kb/tools/scaffold.py) -----------------------------
