@@ -274,3 +274,23 @@ def test_the_line_of_a_finding() -> None:
     link = "[a](alue:x#y)\n\n[b][r]\n\n[r]: alue:x"
     assert finding_line(link, judge_markdown(link)) == 4
     assert finding_line("x", Finding("m", offset=7)) == 7
+
+
+def test_a_text_too_slow_to_render_is_stopped(monkeypatch) -> None:
+    """The CPU-time guard: thousands of headings with one id make Python-Markdown's toc
+    quadratic; with the limit lowered the check stops and says why, and the next text is
+    rendered by a fresh renderer."""
+    from kb.content import html_policy
+
+    monkeypatch.setattr(html_policy, "RENDER_SECONDS", 0.05)
+    started = time.process_time()
+    finding = judge_markdown("\n".join(["## x {#a}"] * 5000))
+    assert finding is not None
+    assert finding.message.startswith("a text that takes more than 0.05 s to check is not allowed here")
+    assert time.process_time() - started < 1
+    assert judge_markdown("*kunnossa*") is None
+
+
+def test_a_long_ordinary_paragraph_passes() -> None:
+    """200 KB of prose in one paragraph (the file limit) is ordinary, and fast."""
+    assert judge_markdown("\n".join(["sana " * 999] * 40)) is None
