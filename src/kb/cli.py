@@ -2,7 +2,8 @@
 targets are thin calls of these (`make build` is `kb build`).
 
 Content problems print as `path:line: message` on stderr with exit status 1, never
-as a traceback. Settings come from the environment (kb/config.py: SITE_URL,
+as a traceback (an error in kb itself prints one line and exits 2; KB_DEBUG=1 shows
+its traceback). Settings come from the environment (kb/config.py: SITE_URL,
 REPOSITORY_URL, KB_BUILD_DATE) and are read here, once.
 """
 
@@ -259,4 +260,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.command(args))
     except ConfigError as err:
         print(f"kb: {err}", file=sys.stderr)
+        return 2
+    except Exception as err:  # never a traceback for editors: content reaches none on purpose
+        if os.environ.get("KB_DEBUG"):
+            raise
+        print(
+            f"kb: internal error ({type(err).__name__}: {str(err)[:300]}); this is a bug in kb, not "
+            "in the content: please report it with the change you made (KB_DEBUG=1 shows the details)",
+            file=sys.stderr,
+        )
         return 2

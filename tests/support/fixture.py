@@ -80,5 +80,5 @@ def run_kb(root: Path, *args: str, timeout: float = 300, **env: str) -> subproce
     )
 
 
-def build(root: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return run_kb(root, "build", "--site-dir", str(site), **env)
+def build(root: Path, site: Path, timeout: float = 300, **env: str) -> subprocess.CompletedProcess[str]:
+    return run_kb(root, "build", "--site-dir", str(site), timeout=timeout, **env)

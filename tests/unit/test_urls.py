@@ -162,6 +162,13 @@ def test_the_same_page_in_the_other_language(path: str, from_lang: str, to_lang:
             "[kalenteri](../../kalenteri/index.md#auki)",
         ),
         ("[kalender](kalenteri:)", "", "sv", BASE, "[kalender](https://example.org/kanta/sv/kalenteri/)"),
+        (
+            '[Lappi](alue:lappi#kunnat "Lapin kunnat")',
+            "index.md",
+            "fi",
+            None,
+            '[Lappi](alueet/lappi/index.md#kunnat "Lapin kunnat")',
+        ),
     ],
 )
 def test_editors_links(markdown: str, from_path: str, lang: str, base: str | None, expected: str) -> None:
@@ -191,3 +198,25 @@ REPO = "https://github.com/jarjestot/kb"
 )
 def test_repository_links_follow_the_setting(markdown: str, repository: str, expected: str) -> None:
     assert urls.resolve_links(markdown, "tietoa.md", "fi", repository_url=repository) == expected
+
+
+def test_hand_written_pages_cannot_take_the_sites_own_addresses() -> None:
+    """docs/<lang>/<slug>.md becomes /<slug>/: validation refuses the slugs the site uses
+    itself (kb/content/links.py), which must be exactly these."""
+    from kb.content.links import RESERVED_PAGE_SLUGS
+    from kb.pages.editors import TRANSLATIONS_PATH
+
+    own = {
+        urls.region_path().split("/")[0],
+        urls.answer_path().split("/")[0],
+        urls.calendar_path().split("/")[0],
+        urls.comparison_path().split("/")[0],
+        urls.glossary_path().split("/")[0],
+        urls.document_path("x").split("/")[0],
+        urls.page_dir(TRANSLATIONS_PATH).strip("/"),
+        urls.OPEN_DATA_DIR,
+        urls.SEARCH_BUNDLE,
+        "assets",  # the theme's files (src/kb/theme/overrides/assets, Material's own)
+    }
+    own |= {prefix.strip("/") for prefix in urls.LANGUAGE_PREFIX.values() if prefix}
+    assert own == RESERVED_PAGE_SLUGS

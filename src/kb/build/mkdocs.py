@@ -102,10 +102,27 @@ def start_build(config: Path, site_dir: Path) -> subprocess.Popen[str]:
     )
 
 
+def _without_tracebacks(lines: list[str]) -> list[str]:
+    """The lines, with each "Traceback (most recent call last):" block reduced to the
+    exception line that ends it (the first line not indented)."""
+    out, inside = [], False
+    for line in lines:
+        if line.startswith("Traceback (most recent call last):"):
+            inside = True
+            continue
+        if inside and (line.startswith(" ") or not line.strip()):
+            continue
+        inside = False
+        out.append(line)
+    return out
+
+
 def finish_build(process: subprocess.Popen[str], lang: str, site_dir: Path) -> bool:
-    """Wait for one language; its warnings and errors (not MkDocs' INFO lines) are shown."""
+    """Wait for one language; its warnings and errors (not MkDocs' INFO lines) are shown.
+    A Python traceback from MkDocs is shown as its last line only: the content was
+    validated before, and editors need the error, not MkDocs' call stack."""
     output, _ = process.communicate()
-    for line in output.splitlines():
+    for line in _without_tracebacks(output.splitlines()):
         if line.strip() and not line.startswith("INFO"):
             print(f"[{lang}] {line}", file=sys.stderr)
     for unused in UNUSED_THEME_FILES:

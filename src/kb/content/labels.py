@@ -10,17 +10,20 @@ templates ask for is declared here.)
 Two kinds of label:
 
 * TEXT: plain text. It is escaped wherever it is used (page text, attributes,
-  <title>), so it may not contain markup.
-* MARKDOWN: inline Markdown (a link, emphasis) rendered like the editors' texts
-  and checked by the same HTML policy (markdown_policy.py).
+  <title>), so it may not contain markup (html_policy.plain_text_problem).
+* MARKDOWN: one paragraph of inline Markdown (a link, emphasis) rendered like the
+  editors' texts and judged by the same HTML policy (html_policy.SENTENCE), with
+  each {placeholder} standing for the link or text the page puts there.
 """
 
 from __future__ import annotations
 
+import re
 import string
 import typing
 from dataclasses import dataclass
 
+from . import html_policy
 from .model import EligibilityRuleId, EventLanguage, GrantKind, LanguageStatus, StructureType
 
 TEXT, MARKDOWN = "text", "markdown"
@@ -98,8 +101,10 @@ compare.csv
 compare.description
 compare.ended
 compare.intro               markdown
+compare.note.conditions     markdown
+compare.note.money          markdown
+compare.note.residents      markdown
 compare.notes
-compare.notes_text          markdown
 compare.status              {date}
 compare.sort.ascending      {column}
 compare.sort.descending     {column}
@@ -302,4 +307,12 @@ def label_problem(key: str, lang: str, text: str) -> str | None:
             f'the {lang} text of "{key}" must use exactly the placeholders {expected} '
             f"(found {found}); keep them as they are in the other language"
         )
-    return None
+    if spec.kind == TEXT:
+        problem = html_policy.plain_text_problem(text)
+        return f'the {lang} text of "{key}" {problem}' if problem else None
+    # A placeholder becomes a relative link or escaped text: judge a neutral word there.
+    finding = html_policy.judge_markdown(_PLACEHOLDER.sub("kb-placeholder", text), html_policy.SENTENCE)
+    return f'the {lang} text of "{key}": {finding.message}' if finding else None
+
+
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_]+\}")

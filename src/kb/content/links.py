@@ -16,9 +16,11 @@ kb/pages/urls.py turns them into real addresses.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-# Group 1 the scheme, 2 the id (empty for an index page), 3 the optional #anchor.
-SITE_LINK = re.compile(r"\]\(\s*<?([a-z]+):([^)\s>#]*)(#[^)\s>]*)?>?\s*\)")
+# Group 1 the scheme, 2 the id (empty for an index page), 3 the optional #anchor,
+# 4 the optional link title (` "Pirkanmaa"`).
+SITE_LINK = re.compile(r'\]\(\s*<?([a-z]+):([^)\s>#]*)(#[^)\s>"]*)?>?(\s+"[^"\n]*")?\s*\)')
 # The content collection each page-link scheme refers to.
 LINK_SCHEMES = {"alue": "regions", "ukk": "answers", "aihe": "topics"}
 CALENDAR_SCHEME = "kalenteri"  # the one calendar page: no id, only an optional #anchor
@@ -109,3 +111,52 @@ REGION_PAGE_ANCHORS = frozenset(
     }
 )
 ANSWER_PAGE_ANCHORS = frozenset({"otsikko", "tarkistettu", "vastaus", "alueet", "lahteet"})
+# (a county page also has its structures' and contacts' ids, an answer page its headings')
+TOPIC_PAGE_ANCHORS = frozenset({"otsikko"})  # + an anchor per answer of the topic and its aliases
+REGION_INDEX_ANCHORS = frozenset({"otsikko", "kunta-alue-haku"})  # alue: (the county list)
+FAQ_INDEX_ANCHORS = frozenset({"otsikko"})  # ukk: (the FAQ index) + an anchor per topic
+
+# The first path segments the site itself uses (kb/pages/urls.py, the theme, the outputs):
+# a hand-written page docs/<lang>/<slug>.md may not take one, or its address would
+# collide with a generated page, a language root or a folder of the build
+# (tests/unit/test_urls.py checks the list against kb/pages/urls.py).
+RESERVED_PAGE_SLUGS = frozenset(
+    {
+        "alueet",
+        "ukk",
+        "kalenteri",
+        "vertailu",
+        "sanasto",
+        "lahteet",
+        "kaannokset",
+        "sv",
+        "data",
+        "pagefind",
+        "assets",
+    }
+)
+
+
+def resolve_site_links(
+    markdown: str,
+    page_url: Callable[[str, str], str | None],
+    data_url: Callable[[str], str],
+) -> str:
+    """Editors' site links rewritten, the one way both the pages and the HTML policy do it.
+
+    `page_url(scheme, id)` gives the address of an alue:/ukk:/aihe: link (None leaves
+    the link as written: https:, mailto: …); `data_url(file)` the address of an
+    avoindata: link, which becomes a raw <a> element (site/data/ is written after
+    MkDocs, so a Markdown link to it would fail --strict).
+    """
+
+    def page_link(match: re.Match[str]) -> str:
+        url = page_url(match.group(1), match.group(2))
+        if url is None:
+            return match.group(0)
+        return f"]({url}{match.group(3) or ''}{match.group(4) or ''})"
+
+    def data_link(match: re.Match[str]) -> str:
+        return f'<a href="{data_url(match.group(2))}">{match.group(1)}</a>'
+
+    return SITE_LINK.sub(page_link, OPEN_DATA_LINK.sub(data_link, markdown))

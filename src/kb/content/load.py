@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import layout
+from .links import RESERVED_PAGE_SLUGS
 from .messages import model_problems
 from .model import (
     LANGUAGES,
@@ -24,12 +26,15 @@ from .model import (
     AnswerText,
     AssociationsFile,
     Content,
+    ContentFile,
     Event,
     GlossaryFile,
     Municipality,
     MunicipalityChange,
     Page,
+    PageFrontMatter,
     Region,
+    SiteSettings,
     Source,
     SourceDocument,
     TopicsFile,
@@ -58,6 +63,17 @@ def build_model(cls: type[M], data: Any, path: Path, positions: Positions, probl
         return None
 
 
+def read_model(
+    cls: type[M], data: Any, path: Path, positions: Positions, *, content: Content, problems: Problems
+) -> M | None:
+    """build_model, and the model kept in content.files with its lines, so that the
+    rules across files (rules.py) check every text, source and list in it by type."""
+    model = build_model(cls, data, path, positions, problems)
+    if model is not None:
+        content.files.append(ContentFile(path, positions, model))
+    return model
+
+
 def _load_yaml(path: Path, problems: Problems) -> YamlDocument | None:
     try:
         return load_yaml_file(path)
@@ -71,28 +87,63 @@ def load_content(root: Path) -> tuple[Content, Problems]:
     in single files. The rules across files are rules.check_content's."""
     problems = Problems()
     content = Content(root=root)
-    _load_site(root / layout.SITE_SETTINGS, content, problems)
-    _load_ui(root / layout.LABELS, content, problems)
-    _load_regions(root / layout.REGIONS, content, problems)
-    _load_municipalities(root, content, problems)
-    _load_topics(root / layout.TOPICS, content, problems)
-    _load_answers(root / layout.FAQ, content, problems)
-    _load_pages(root / layout.PAGES, content, problems)
-    _load_documents(root / layout.SOURCES, content, problems)
-    _load_events(root / layout.EVENTS, content, problems)
-    _load_associations(root / layout.ASSOCIATIONS, content, problems)
-    _load_glossary(root / layout.GLOSSARY, content, problems)
+    steps = [
+        (_load_site, root / layout.SITE_SETTINGS),
+        (_load_ui, root / layout.LABELS),
+        (_load_regions, root / layout.REGIONS),
+        (_load_municipalities, root / layout.MUNICIPALITIES),
+        (_load_topics, root / layout.TOPICS),
+        (_load_answers, root / layout.FAQ),
+        (_load_pages, root / layout.PAGES),
+        (_load_documents, root / layout.SOURCES),
+        (_load_events, root / layout.EVENTS),
+        (_load_associations, root / layout.ASSOCIATIONS),
+        (_load_glossary, root / layout.GLOSSARY),
+    ]
+    for load, path in steps:
+        try:
+            load(path, content, problems)
+        except Exception as err:  # a last resort: content never ends in a traceback
+            problems.add(path, 1, unexpected(err))
     return content, problems
+
+
+def unexpected(err: Exception) -> str:
+    return (
+        f"this could not be read ({type(err).__name__}: {str(err)[:200]}); check the file for "
+        "unusual characters or structure, and report this message to the maintainers"
+    )
+
+
+def symlink_problems(root: Path) -> Problems:
+    """Every symbolic link in content/ and docs/, file or folder: content must be the
+    repository's own files (a link could publish, or loop through, anything)."""
+    problems = Problems()
+    for top in (layout.CONTENT, layout.PAGES):
+        base = root / top
+        if base.is_symlink():
+            problems.add(base, 1, _SYMLINK)
+            continue
+        for folder, dirs, files in os.walk(base, followlinks=False):
+            for name in sorted(dirs + files):
+                if (Path(folder) / name).is_symlink():
+                    problems.add(Path(folder) / name, 1, _SYMLINK)
+    return problems
+
+
+_SYMLINK = (
+    "this is a symbolic link; content files and folders must be ordinary files and folders "
+    "of the repository (replace the link with the file or folder itself)"
+)
 
 
 def _load_site(path: Path, content: Content, problems: Problems) -> None:
     doc = _load_yaml(path, problems)
     if doc is None:
         return
-    if not isinstance(doc.data, dict) or not all(isinstance(v, str) for v in doc.data.values()):
-        problems.add(path, 1, "site.yml must contain 'name: value' lines with text values")
-        return
-    content.site = doc.data
+    settings = read_model(SiteSettings, doc.data, path, doc.positions, content=content, problems=problems)
+    if settings is not None:
+        content.site = {name: str(value) for name, value in settings.model_dump().items()}
 
 
 def _load_ui(path: Path, content: Content, problems: Problems) -> None:
@@ -125,7 +176,7 @@ def _load_regions(directory: Path, content: Content, problems: Problems) -> None
         doc = _load_yaml(path, problems)
         if doc is None:
             continue
-        region = build_model(Region, doc.data, path, doc.positions, problems)
+        region = read_model(Region, doc.data, path, doc.positions, content=content, problems=problems)
         if region is None:
             continue
         if region.id != path.stem:
@@ -148,8 +199,8 @@ def _load_regions(directory: Path, content: Content, problems: Problems) -> None
             )
 
 
-def _load_municipalities(root: Path, content: Content, problems: Problems) -> None:
-    meta_path = root / layout.MUNICIPALITY_NOTES
+def _load_municipalities(path: Path, content: Content, problems: Problems) -> None:
+    meta_path = path.with_name(Path(layout.MUNICIPALITY_NOTES).name)
     changes: dict[str, list[MunicipalityChange]] = {}
     doc = _load_yaml(meta_path, problems)
     if doc is not None and isinstance(doc.data, dict):
@@ -160,20 +211,48 @@ def _load_municipalities(root: Path, content: Content, problems: Problems) -> No
                 doc.positions.line_of((key,)),
                 f'unknown field "{key}"; allowed fields: source, merged',
             )
-        source = build_model(Source, doc.data.get("source"), meta_path, doc.positions.sub("source"), problems)
+        source = read_model(
+            Source,
+            doc.data.get("source"),
+            meta_path,
+            doc.positions.sub("source"),
+            content=content,
+            problems=problems,
+        )
         content.municipality_source = source
-        for index, item in enumerate(doc.data.get("merged") or []):
+        merged = doc.data.get("merged") or []
+        if not isinstance(merged, list):
+            problems.add(meta_path, doc.positions.line_of(("merged",)), "merged: must be a list")
+            merged = []
+        for index, item in enumerate(merged):
             positions = doc.positions.sub("merged").sub(index)
-            change = build_model(MunicipalityChange, item, meta_path, positions, problems)
+            change = read_model(
+                MunicipalityChange, item, meta_path, positions, content=content, problems=problems
+            )
             if change:
                 changes.setdefault(change.merged_into, []).append(change)
-    path = root / layout.MUNICIPALITIES
     try:
         text = read_text(path)
     except (ContentLoadError, FileNotFoundError) as err:
         problems.add(path, getattr(err, "line", 1), getattr(err, "message", "the file is missing"))
         return
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        _read_municipality_rows(reader, path, changes, content, problems)
+    except csv.Error as err:
+        # line_num is the last line of the last row read: the broken row starts after it
+        problems.add(path, reader.line_num + 1, f"the table cannot be read as CSV here ({err})")
+    for code in changes:
+        problems.add(meta_path, 1, f'merged_into "{code}" is not a municipality code in municipalities.csv')
+
+
+def _read_municipality_rows(
+    reader: csv.DictReader[str],
+    path: Path,
+    changes: dict[str, list[MunicipalityChange]],
+    content: Content,
+    problems: Problems,
+) -> None:
     if reader.fieldnames != MUNICIPALITY_COLUMNS:
         problems.add(path, 1, "the header must be exactly: " + ",".join(MUNICIPALITY_COLUMNS))
         return
@@ -188,19 +267,17 @@ def _load_municipalities(root: Path, content: Content, problems: Problems) -> No
         data["name_sv"] = data["name_sv"] or None
         data["former"] = tuple(changes.pop(data["code"], ()))
         positions = Positions(lines={(): line})
-        municipality = build_model(Municipality, data, path, positions, problems)
+        municipality = read_model(Municipality, data, path, positions, content=content, problems=problems)
         if municipality:
             content.municipalities.append(municipality)
             content.municipality_lines[municipality.code] = line
-    for code in changes:
-        problems.add(meta_path, 1, f'merged_into "{code}" is not a municipality code in municipalities.csv')
 
 
 def _load_topics(path: Path, content: Content, problems: Problems) -> None:
     doc = _load_yaml(path, problems)
     if doc is None:
         return
-    topics = build_model(TopicsFile, doc.data, path, doc.positions, problems)
+    topics = read_model(TopicsFile, doc.data, path, doc.positions, content=content, problems=problems)
     if topics is None:
         return
     for index, topic in enumerate(topics.topics):
@@ -235,7 +312,9 @@ def _load_answers(faq_dir: Path, content: Content, problems: Problems) -> None:
             problems.add(path, err.line, err.message)
             continue
         _check_answer_body(doc.body, doc.body_line, path, problems)
-        meta = build_model(AnswerFrontMatter, doc.front.data, path, doc.front.positions, problems)
+        meta = read_model(
+            AnswerFrontMatter, doc.front.data, path, doc.front.positions, content=content, problems=problems
+        )
         if meta is None:
             continue
         if meta.id != stem:
@@ -264,21 +343,46 @@ def _load_answers(faq_dir: Path, content: Content, problems: Problems) -> None:
         answer.texts[lang] = AnswerText(lang, meta, doc.body, doc.body_line, path, doc.front.positions)
 
 
+_PAGE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def _load_pages(docs_dir: Path, content: Content, problems: Problems) -> None:
     for lang in LANGUAGES:
-        for path in sorted((docs_dir / lang).glob("*.md")):
+        folder = docs_dir / lang
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if path.suffix != ".md" or not path.is_file():
+                problems.add(path, 1, f"only pages (<name>.md files) belong in {layout.PAGES}/{lang}/")
+                continue
+            slug = "" if path.stem == "index" else path.stem
+            problem = page_name_problem(slug)
+            if problem:
+                problems.add(path, 1, problem)
+                continue
             try:
                 doc = load_markdown_file(path)
             except ContentLoadError as err:
                 problems.add(path, err.line, err.message)
                 continue
-            data = doc.front.data if isinstance(doc.front.data, dict) else {}
-            title = data.get("title")
-            if not isinstance(title, str) or not title.strip() or set(data) - {"title"}:
-                problems.add(path, 2, "a page's front matter must have exactly one field: title")
-                continue
-            slug = "" if path.stem == "index" else path.stem
-            content.pages[(lang, slug)] = Page(lang, slug, title.strip(), doc.body, doc.body_line, path)
+            front = read_model(
+                PageFrontMatter, doc.front.data, path, doc.front.positions, content=content, problems=problems
+            )
+            if front is not None:
+                content.pages[(lang, slug)] = Page(lang, slug, front.title, doc.body, doc.body_line, path)
+
+
+def page_name_problem(slug: str) -> str | None:
+    """Why docs/<lang>/<slug>.md cannot be a page (its name is its address), or None."""
+    if slug and (not _PAGE_SLUG.match(slug) or len(slug) > 80):
+        return (
+            f'the page name "{slug}" must be lower-case letters a-z, digits and single hyphens '
+            "(it becomes the page's address): rename the file"
+        )
+    if slug in RESERVED_PAGE_SLUGS:
+        return (
+            f'the page name "{slug}" is taken: /{slug}/ is a page or folder the site makes itself; '
+            f"rename the file (taken: {', '.join(sorted(RESERVED_PAGE_SLUGS))})"
+        )
+    return None
 
 
 def _load_documents(directory: Path, content: Content, problems: Problems) -> None:
@@ -292,7 +396,11 @@ def _load_documents(directory: Path, content: Content, problems: Problems) -> No
             )
             continue
         doc = _load_yaml(path, problems)
-        document = build_model(SourceDocument, doc.data, path, doc.positions, problems) if doc else None
+        document = (
+            read_model(SourceDocument, doc.data, path, doc.positions, content=content, problems=problems)
+            if doc
+            else None
+        )
         if document is not None:
             content.documents[path.stem] = document
             content.document_paths[path.stem] = path
@@ -310,7 +418,11 @@ def _load_events(directory: Path, content: Content, problems: Problems) -> None:
             )
             continue
         doc = _load_yaml(path, problems)
-        event = build_model(Event, doc.data, path, doc.positions, problems) if doc else None
+        event = (
+            read_model(Event, doc.data, path, doc.positions, content=content, problems=problems)
+            if doc
+            else None
+        )
         if doc is not None and event is not None:
             content.events[path.stem] = event
             content.event_paths[path.stem] = path
@@ -325,7 +437,9 @@ def _load_associations(path: Path, content: Content, problems: Problems) -> None
     doc = _load_yaml(path, problems)
     if doc is None:
         return
-    content.associations = build_model(AssociationsFile, doc.data, path, doc.positions, problems)
+    content.associations = read_model(
+        AssociationsFile, doc.data, path, doc.positions, content=content, problems=problems
+    )
     content.associations_positions = doc.positions
 
 
@@ -336,7 +450,7 @@ def _load_glossary(path: Path, content: Content, problems: Problems) -> None:
     doc = _load_yaml(path, problems)
     if doc is None:
         return
-    glossary = build_model(GlossaryFile, doc.data, path, doc.positions, problems)
+    glossary = read_model(GlossaryFile, doc.data, path, doc.positions, content=content, problems=problems)
     if glossary is not None:
         content.glossary = list(glossary.terms)
         content.glossary_positions = doc.positions

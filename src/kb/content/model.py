@@ -3,7 +3,18 @@
 Pure data types with no I/O and no MkDocs. Every model is closed
 (`extra="forbid"`), so an unknown or misspelt field is an error, and every
 value is checked on purpose: dates must be written YYYY-MM-DD, URLs must be
-http(s), codes and phone numbers stay strings.
+https (addresses.py), codes and phone numbers stay strings, no list holds the
+same item twice.
+
+Every text an editor writes has one of three types, and its type says how it is
+published and checked (html_policy.py), wherever a model uses it:
+
+    MarkdownText      block Markdown (`Localized`), judged by the HTML policy
+    MarkdownSentence  one paragraph of inline Markdown (the one-sentence `answer:`)
+    PlainText         escaped where shown; no markup, character references or controls
+
+`editor_texts(model)` finds them in any model by these types (TextKind), so a new
+model that uses them is checked without a list of field names.
 
 The JSON Schemas in `schemas/` are generated from these classes
 (`make schemas`) and give editors completion in their editor.
@@ -13,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -28,11 +40,14 @@ from pydantic import (
     ConfigDict,
     Field,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from .positions import Positions
+from . import html_policy
+from .addresses import email_problem, url_problem
+from .positions import Key, Positions
 
 LANGUAGES: tuple[str, ...] = ("fi", "sv")
 DEFAULT_LANGUAGE = "fi"
@@ -64,9 +79,23 @@ def _text(value: str) -> str:
 
 def _plain_text(value: str) -> str:
     value = _text(value)
-    if "<" in value or ">" in value:
-        raise _fail("must be plain text without HTML (< and > are not allowed here)")
+    problem = html_policy.plain_text_problem(value)
+    if problem:
+        raise _fail(problem)
     return value
+
+
+def _markdown(policy: html_policy.Policy) -> Callable[[str], str]:
+    """A validator: the text, rendered as the site renders it, passes the HTML policy."""
+
+    def check(value: str) -> str:
+        value = _text(value)
+        finding = html_policy.judge_markdown(value, policy)
+        if finding:
+            raise _fail(finding.message)
+        return value
+
+    return check
 
 
 def _iso_date(value: object) -> date:
@@ -109,9 +138,9 @@ def partial_date_end(value: str) -> date:
 
 def _url(value: str) -> str:
     value = value.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value or "." not in parts.netloc:
-        raise _fail(f'must be a full web address starting with https:// (got "{value}")')
+    problem = url_problem(value)
+    if problem:
+        raise _fail(problem)
     return value
 
 
@@ -204,12 +233,22 @@ def _local_time(value: object) -> date | datetime:
     return datetime(day.year, day.month, day.day, hour, minute)
 
 
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-
-
 def _email(value: str) -> str:
-    if not _EMAIL.match(value.strip()):
-        raise _fail(f'must be an e-mail address such as kirjaamo@example.fi (got "{value}")')
+    problem = email_problem(value.strip())
+    if problem:
+        raise _fail(problem)
+    return value.strip()
+
+
+def _fingerprint(value: str) -> str:
+    if not re.fullmatch(r"[0-9a-f]{12}", value.strip()):
+        raise _fail(f'must be the 12-character fingerprint that `make translations` shows (got "{value}")')
+    return value.strip()
+
+
+def _branch(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}", value.strip()) or ".." in value:
+        raise _fail(f'must be a branch name of letters, digits, ".", "_", "/" and "-" (got "{value}")')
     return value.strip()
 
 
@@ -244,9 +283,22 @@ def _digits(count: int, what: str, example: str) -> Callable[[str], str]:
     return check
 
 
+@dataclass(frozen=True)
+class TextKind:
+    """Marks a text type with how it is published: "markdown", "sentence" or "plain"."""
+
+    name: str
+
+
+MARKDOWN_TEXT, SENTENCE_TEXT, PLAIN_TEXT = TextKind("markdown"), TextKind("sentence"), TextKind("plain")
+
 Slug = Annotated[str, AfterValidator(_slug)]
-Text = Annotated[str, AfterValidator(_text)]
-PlainText = Annotated[str, AfterValidator(_plain_text)]
+Text = Annotated[str, AfterValidator(_text)]  # a label's text: its kind is declared in labels.py
+PlainText = Annotated[str, AfterValidator(_plain_text), PLAIN_TEXT]
+MarkdownText = Annotated[str, AfterValidator(_markdown(html_policy.MARKDOWN)), MARKDOWN_TEXT]
+MarkdownSentence = Annotated[str, AfterValidator(_markdown(html_policy.SENTENCE)), SENTENCE_TEXT]
+Fingerprint = Annotated[str, AfterValidator(_fingerprint)]
+BranchName = Annotated[str, AfterValidator(_branch)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Count = Annotated[int, BeforeValidator(_count)]
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
@@ -277,8 +329,35 @@ LocalTime = Annotated[
 ]
 
 
+def _identity(item: object) -> str | None:
+    """What makes two list items the same: a text (case aside); a source's title and
+    address (two press releases on one news site are two sources). Items with ids
+    (structures, contacts) are compared by the rules, which name the id."""
+    if isinstance(item, str):
+        return item.strip().casefold()
+    if isinstance(item, Source):
+        return f"{item.title.casefold()}\n{item.url}"
+    return None
+
+
 class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _listed_once(cls, value: object) -> object:
+        """No list holds the same keyword, county, alias, name or source twice."""
+        if isinstance(value, (list, tuple)):
+            seen: set[str] = set()
+            for item in value:
+                identity = _identity(item)
+                if identity is None:
+                    continue
+                if identity in seen:
+                    shown = item if isinstance(item, str) else f"{item.title}, {item.url}"
+                    raise _fail(f'"{shown}" is listed twice; keep it once')
+                seen.add(identity)
+        return value
 
 
 # --- shared pieces ------------------------------------------------------------
@@ -292,10 +371,10 @@ class ByLanguage(Closed):
 
 
 class Localized(ByLanguage):
-    """A text in both site languages. Markdown inline formatting is allowed."""
+    """A text in both site languages, in Markdown (paragraphs, lists, links, emphasis)."""
 
-    fi: Text
-    sv: Text
+    fi: MarkdownText
+    sv: MarkdownText
 
 
 class LocalizedPlain(ByLanguage):
@@ -540,7 +619,7 @@ class Region(Closed):
     )
     sources: Sources
     reviewed: IsoDate
-    sv_source_hash: str | None = Field(
+    sv_source_hash: Fingerprint | None = Field(
         None,
         description="Fingerprint of the Finnish texts the Swedish texts were checked "
         "against; `make translations` shows the current value.",
@@ -587,7 +666,7 @@ class MunicipalityChange(Closed):
 class Municipality(Closed):
     code: MunicipalityCode
     name_fi: PlainText
-    name_sv: str | None = None
+    name_sv: PlainText | None = None
     language: LanguageStatus
     region: Slug
     former: tuple[MunicipalityChange, ...] = ()
@@ -678,7 +757,7 @@ class AnswerFrontMatter(Closed):
     )
     topic: Slug
     question: PlainText
-    answer: Text = Field(description="The answer in one clear sentence, shown first.")
+    answer: MarkdownSentence = Field(description="The answer in one clear sentence, shown first.")
     regions: list[Slug] = Field(
         default_factory=list, description="Counties the answer concerns; empty = national."
     )
@@ -690,11 +769,24 @@ class AnswerFrontMatter(Closed):
     aliases: list[Slug] = Field(
         default_factory=list, description="Earlier ids of this answer; their URLs redirect here."
     )
-    source_hash: str | None = Field(
+    source_hash: Fingerprint | None = Field(
         None,
         description="Swedish file only: fingerprint of the Finnish text this translation "
         "matches; `make translations` shows the current value.",
     )
+
+
+class SiteSettings(Closed):
+    """content/site.yml: the settings that are not labels."""
+
+    repository_url: Url = Field(description="Where the sources live, for the edit links.")
+    branch: BranchName = "main"
+
+
+class PageFrontMatter(Closed):
+    """Front matter of a hand-written page (docs/<lang>/<slug>.md)."""
+
+    title: PlainText
 
 
 class UiString(ByLanguage):
@@ -777,6 +869,16 @@ class Page:
     path: Path
 
 
+@dataclass(frozen=True)
+class ContentFile:
+    """A model read from a file, with the lines of its values: the rules across files walk
+    every such file (editor_texts, models_in) to check what any model holds."""
+
+    path: Path
+    positions: Positions
+    model: BaseModel
+
+
 @dataclass
 class Content:
     """Everything the site is built from."""
@@ -802,6 +904,7 @@ class Content:
     ui: dict[str, UiString] = dc_field(default_factory=dict)
     ui_positions: Positions = dc_field(default_factory=Positions)
     site: dict[str, str] = dc_field(default_factory=dict)
+    files: list[ContentFile] = dc_field(default_factory=list)  # every model read from a file
     root: Path = Path(".")
 
     def source_path(self, path: Path) -> str:
@@ -823,3 +926,48 @@ class Content:
 
     def municipalities_of(self, region_id: str) -> list[Municipality]:
         return [m for m in self.municipalities if m.region == region_id]
+
+
+# --- finding values by their type in any model ---------------------------------------------
+
+
+def _kind_of(annotation: object, metadata: typing.Iterable[object] = ()) -> TextKind | None:
+    """The TextKind in a field's metadata or anywhere in its annotation (X | None, list[X])."""
+    for item in metadata:
+        if isinstance(item, TextKind):
+            return item
+    if typing.get_origin(annotation) is Annotated:
+        return _kind_of(None, typing.get_args(annotation)[1:]) or _kind_of(typing.get_args(annotation)[0])
+    for arg in typing.get_args(annotation):
+        found = _kind_of(arg)
+        if found:
+            return found
+    return None
+
+
+def editor_texts(model: BaseModel, where: Key = ()) -> typing.Iterator[tuple[Key, TextKind, str]]:
+    """Every text an editor wrote in `model`, with its place (a Positions key) and kind."""
+    for name, info in type(model).model_fields.items():
+        kind = _kind_of(info.annotation, info.metadata)
+        yield from _texts_in(getattr(model, name), kind, (*where, name))
+
+
+def _texts_in(value: object, kind: TextKind | None, where: Key) -> typing.Iterator[tuple[Key, TextKind, str]]:
+    if isinstance(value, str) and kind is not None:
+        yield where, kind, value
+    elif isinstance(value, BaseModel):
+        yield from editor_texts(value, where)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _texts_in(item, kind, (*where, index))
+
+
+def models_in(model: BaseModel, where: Key = ()) -> typing.Iterator[tuple[Key, BaseModel]]:
+    """`model` and every model inside it, each with its place."""
+    yield where, model
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = list(enumerate(value)) if isinstance(value, (list, tuple)) else [(None, value)]
+        for index, item in items:
+            if isinstance(item, BaseModel):
+                yield from models_in(item, (*where, name) if index is None else (*where, name, index))

@@ -54,7 +54,8 @@ def display_path(path: Path | str) -> str:
     """Show paths relative to the working directory, as editors see them."""
     p = Path(path)
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        # the folder resolved, not the file: a symbolic link is shown as itself
+        return (p.parent.resolve() / p.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return p.as_posix()
 

@@ -202,9 +202,24 @@ if getattr(yaml, "__with_libyaml__", False):
         yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
 
 
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(text: str) -> int:
+    """How deep [ and { nest in the text (brackets in quoted values count too: an
+    over-estimate, which only sends the text to the strict loader)."""
+    depth = deepest = 0
+    for found in _BRACKET.finditer(text):
+        depth = depth + 1 if found.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _fast_node(text: str) -> yaml.Node | Literal[False] | None:
-    """The document's node via libyaml, or False when the strict loader must parse it."""
-    if _FastLoader is None or "&" in text or "*" in text:
+    """The document's node via libyaml, or False when the strict loader must parse it.
+    libyaml's composer recurses in C: deeply nested flow collections ([[[[…) would
+    crash the process, so they go to the strict loader, which refuses them in time."""
+    if _FastLoader is None or "&" in text or "*" in text or _flow_depth(text) > MAX_DEPTH:
         return False
     loader = _FastLoader(text)
     try:
@@ -257,6 +272,7 @@ def _construct(node: yaml.Node, key: Key, positions: Positions, counter: list[in
         raise ContentLoadError(node.start_mark.line + 1 + offset, _TOO_DEEP)
     positions.lines.setdefault(key, node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode):
+        _check_escaped_characters(node, offset)
         if node.tag == _NULL:
             return None
         if node.tag != _STR:
@@ -279,6 +295,7 @@ def _construct(node: yaml.Node, key: Key, positions: Positions, counter: list[in
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _NULL):
                 raise ContentLoadError(line + offset, "a key must be a plain word")
+            _check_escaped_characters(key_node, offset)
             name = key_node.value
             if name == "<<":
                 raise ContentLoadError(line + offset, "YAML merge keys (<<) are not allowed")
@@ -292,6 +309,18 @@ def _construct(node: yaml.Node, key: Key, positions: Positions, counter: list[in
             result[name] = _construct(value_node, (*key, name), positions, counter, offset)
         return result
     raise ContentLoadError(node.start_mark.line + 1 + offset, "unsupported YAML")
+
+
+def _check_escaped_characters(node: yaml.ScalarNode, offset: int) -> None:
+    """The file's characters were checked as read; a double-quoted YAML value can still
+    write one as an escape ("\\0", "\\u202e"), so each value is checked as parsed."""
+    found = _FORBIDDEN_CHARACTERS.search(node.value)
+    if found:
+        raise ContentLoadError(
+            node.start_mark.line + 1 + offset,
+            f"the value contains {_character_name(found.group())}, written as an escape in quotes "
+            "(such as \\0 or \\u202e); it is not allowed in content: delete it",
+        )
 
 
 def load_yaml_file(path: Path) -> YamlDocument:

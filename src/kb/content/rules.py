@@ -1,26 +1,47 @@
 """Rules across content files, reported as `path:line: message`.
 
-Each file was already read and checked on its own (load.py, messages.py); the
-rules here need several files: ids and aliases are unique, every answer has its
-twin, references point at counties, topics and answers that exist, labels
-match their declaration, Markdown is safe and its anchors are stable.
+Each file was already read and checked on its own (load.py, messages.py; every
+text field against the HTML policy by its type); the rules here need several
+files: ids and aliases are unique, every answer has its twin, references and
+links point at counties, topics, answers and anchors that exist, labels match
+their declaration, Markdown bodies are safe and their anchors are stable, and no
+source was checked or published after the build date.
+
+The Markdown texts and sources of every model read from a file are found by their
+type (model.editor_texts, model.models_in over content.files), so a new model
+that uses Localized, MarkdownText or Source is checked without changes here.
 """
 
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
-
-from pydantic import BaseModel
 
 from . import layout
 from .freshness import structure_date_problems
 from .labels import LABELS, label_problem
-from .links import CALENDAR_PAGE_ANCHORS, LAYOUT_ANCHORS
-from .markdown_policy import check_markdown
-from .model import LANGUAGES, Answer, Content, Event, GrantRound, Region, Source
+from .links import (
+    ANSWER_PAGE_ANCHORS,
+    CALENDAR_PAGE_ANCHORS,
+    FAQ_INDEX_ANCHORS,
+    LAYOUT_ANCHORS,
+    REGION_INDEX_ANCHORS,
+    REGION_PAGE_ANCHORS,
+    TOPIC_PAGE_ANCHORS,
+)
+from .markdown_policy import LinkTargets, check_body, check_markdown, heading_anchors
+from .model import (
+    LANGUAGES,
+    MARKDOWN_TEXT,
+    PLAIN_TEXT,
+    Answer,
+    Content,
+    Event,
+    GrantRound,
+    Source,
+    editor_texts,
+    models_in,
+)
 from .positions import Key, Positions
 from .problems import Problems, allowed_list, did_you_mean
 
@@ -31,60 +52,89 @@ def check_content(content: Content, problems: Problems, today: date, partial: bo
     """Add every cross-file problem. `today` is the build date (no check is dated after it);
     `partial` says some files could not be read, so rules that would only report their
     absence again are skipped."""
+    targets = None if partial else link_targets(content)  # a missing file would look like a bad link
     _check_labels(content, problems)
     _check_regions(content, problems, today)
     _check_municipalities(content, problems, partial)
-    _check_answers(content, problems, partial, today)
-    _check_pages(content, problems)
+    _check_answers(content, problems, partial, today, targets)
+    _check_pages(content, problems, partial, targets)
     _check_events(content, problems, partial)
-    _check_sources(content, problems)
     _check_associations(content, problems, partial)
     _check_glossary(content, problems)
+    _check_files(content, problems, today, targets)
+    _check_sources(content, problems)
 
 
-def sources_in(value: object, key: Key = ()) -> Iterator[tuple[Key, Source]]:
-    """Every Source inside a model, with its place (for line numbers). Walks the fields,
-    so a new model with sources is covered without a change here."""
-    if isinstance(value, Source):
-        yield key, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from sources_in(getattr(value, name), (*key, name))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from sources_in(item, (*key, index))
-
-
-def content_sources(content: Content) -> Iterator[tuple[Path, Positions, Key, Source]]:
-    """Every source of the content: (file, its positions, place in the file, source)."""
-    for region_id, region in content.regions.items():
-        for key, source in sources_in(region):
-            yield content.region_paths[region_id], content.region_positions[region_id], key, source
+def link_targets(content: Content) -> LinkTargets:
+    """Every page an editor's alue:/ukk:/aihe:/kalenteri: link may point to, with its anchors: the
+    layout's (links.py) and those the content gives it (ids, headings, answers)."""
+    regions: dict[str, frozenset[str]] = {"": REGION_INDEX_ANCHORS}
+    for region in content.regions.values():
+        ids = [
+            item.id for items in (region.structures, region.contacts, region.grant_rounds) for item in items
+        ]
+        anchors = set(REGION_PAGE_ANCHORS) | set(ids)
+        for _, kind, markdown in editor_texts(region):
+            if kind == MARKDOWN_TEXT:
+                anchors.update(heading_anchors(markdown))
+        regions[region.id] = frozenset(anchors)
+    answers: dict[str, frozenset[str]] = {"": FAQ_INDEX_ANCHORS | set(content.topics)}
+    topics: dict[str, frozenset[str]] = {topic_id: TOPIC_PAGE_ANCHORS for topic_id in content.topics}
     for answer in content.answers.values():
-        for text in answer.texts.values():
-            for key, source in sources_in(text.meta):
-                yield text.path, text.positions, key, source
-    for event_id, event in content.events.items():
-        for key, source in sources_in(event):
-            yield content.event_paths[event_id], content.event_positions[event_id], key, source
-    if content.associations is not None:
-        for key, source in sources_in(content.associations):
-            yield content.root / layout.ASSOCIATIONS, content.associations_positions, key, source
-    for index, term in enumerate(content.glossary):
-        for key, source in sources_in(term, ("terms", index)):
-            yield content.root / layout.GLOSSARY, content.glossary_positions, key, source
+        on_page = set(ANSWER_PAGE_ANCHORS) if answer.regions else set(ANSWER_PAGE_ANCHORS) - {"alueet"}
+        for version in answer.texts.values():
+            on_page.update(heading_anchors(version.body))
+        answers[answer.id] = frozenset(on_page)
+        if answer.topic in topics:
+            topics[answer.topic] = topics[answer.topic] | {answer.id, *answer.aliases}
+    calendar = CALENDAR_PAGE_ANCHORS | frozenset(content.events)
+    return LinkTargets({"alue": regions, "ukk": answers, "aihe": topics}, calendar=calendar)
+
+
+def _check_files(content: Content, problems: Problems, today: date, targets: LinkTargets | None) -> None:
+    """What any model read from a file holds, found by type: the hints and links of its
+    Markdown texts, and the dates of its sources."""
+    for doc in content.files:
+        line_of = doc.positions.line_of
+        for place, kind, text in editor_texts(doc.model):
+            if kind != PLAIN_TEXT:
+                check_markdown(text, line_of(place), doc.path, problems, targets)
+        for place, model in models_in(doc.model):
+            if not isinstance(model, Source):
+                continue
+            if model.checked > today:
+                problems.add(
+                    doc.path,
+                    line_of((*place, "checked")),
+                    f"checked: {model.checked} is after the build date {today}; write the day the "
+                    "source was compared with the fact",
+                )
+            if model.published and _first_day(model.published) > today:
+                problems.add(
+                    doc.path,
+                    line_of((*place, "published")),
+                    f"published: {model.published} is after the build date {today}",
+                )
+
+
+def _first_day(partial: str) -> date:
+    """The first day of a year (2026), a month (2026-12) or a day."""
+    parts = [int(p) for p in partial.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 def _check_sources(content: Content, problems: Problems) -> None:
-    for path, positions, key, source in content_sources(content):
-        if source.document and source.document not in content.documents:
-            problems.add(
-                path,
-                positions.line_of((*key, "document")),
-                f'document: "{source.document}" is not a copy in {layout.SOURCES}/.'
-                f"{did_you_mean(source.document, content.documents)} "
-                f"Allowed: {allowed_list(content.documents) or 'none yet'}",
-            )
+    """A source that names a copy (document:) names one in content/sources/."""
+    for file in content.files:
+        for place, model in models_in(file.model):
+            if isinstance(model, Source) and model.document and model.document not in content.documents:
+                problems.add(
+                    file.path,
+                    file.positions.line_of((*place, "document")),
+                    f'document: "{model.document}" is not a copy in {layout.SOURCES}/.'
+                    f"{did_you_mean(model.document, content.documents)} "
+                    f"Allowed: {allowed_list(content.documents) or 'none yet'}",
+                )
 
 
 def _check_labels(content: Content, problems: Problems) -> None:
@@ -152,29 +202,6 @@ def _check_regions(content: Content, problems: Problems, today: date) -> None:
                 )
         if region.reviewed > today:
             problems.add(path, line_of(("reviewed",)), f"reviewed: {region.reviewed} is in the future")
-        for place, text in _region_texts(region):
-            check_markdown(text, line_of(place), path, problems)
-
-
-def _region_texts(region: Region) -> list[tuple[Key, str]]:
-    """The Markdown texts of a county file, each with its place in the file."""
-    texts: list[tuple[Key, str]] = []
-    if region.summary:
-        texts += [(("summary", lang), region.summary.get(lang)) for lang in LANGUAGES]
-    for index, structure in enumerate(region.structures):
-        texts += [
-            (("structures", index, "description", lang), structure.description.get(lang))
-            for lang in LANGUAGES
-        ]
-    for index, grant_round in enumerate(region.grant_rounds):
-        if grant_round.note:
-            texts += [
-                (("grant_rounds", index, "note", lang), grant_round.note.get(lang)) for lang in LANGUAGES
-            ]
-    for index, rule in enumerate(region.eligibility):
-        if rule.note:
-            texts += [(("eligibility", index, "note", lang), rule.note.get(lang)) for lang in LANGUAGES]
-    return texts
 
 
 def grant_round_problems(grant_round: GrantRound, today: date) -> list[tuple[Key, str]]:
@@ -262,8 +289,6 @@ def _check_events(content: Content, problems: Problems, partial: bool) -> None:
                     f"{did_you_mean(region_id, content.regions)} "
                     f"Allowed: {allowed_list(content.regions)}",
                 )
-        for lang in LANGUAGES:
-            check_markdown(event.description.get(lang), line_of(("description", lang)), path, problems)
 
 
 def _check_municipalities(content: Content, problems: Problems, partial: bool) -> None:
@@ -298,7 +323,9 @@ def _check_municipalities(content: Content, problems: Problems, partial: bool) -
             )
 
 
-def _check_answers(content: Content, problems: Problems, partial: bool, today: date) -> None:
+def _check_answers(
+    content: Content, problems: Problems, partial: bool, today: date, targets: LinkTargets | None
+) -> None:
     owners = answer_id_owners(content)
     for answer in content.answers.values():
         if not partial:  # a file that failed to load would look like a missing twin
@@ -349,9 +376,7 @@ def _check_answers(content: Content, problems: Problems, partial: bool, today: d
     for answer in content.answers.values():
         anchor_sets = {}
         for lang, text in answer.texts.items():
-            anchor_sets[lang] = check_markdown(
-                text.body, text.body_line, text.path, problems, None if partial else content
-            )
+            anchor_sets[lang] = check_body(text.body, text.body_line, text.path, problems, targets)
         if len(anchor_sets) == 2 and set(anchor_sets["fi"]) != set(anchor_sets["sv"]):
             missing = set(anchor_sets["fi"]) ^ set(anchor_sets["sv"])
             problems.add(
@@ -389,7 +414,11 @@ def _check_twins(answer: Answer, problems: Problems) -> None:
 REQUIRED_PAGES = {"": "index.md (the home page)"}
 
 
-def _check_pages(content: Content, problems: Problems) -> None:
+def _check_pages(content: Content, problems: Problems, partial: bool, targets: LinkTargets | None) -> None:
+    for page in content.pages.values():
+        check_body(page.body, page.body_line, page.path, problems, targets)
+    if partial:  # a page that could not be read would look missing
+        return
     for slug, name in REQUIRED_PAGES.items():
         for lang in LANGUAGES:
             if (lang, slug) not in content.pages:
@@ -405,7 +434,6 @@ def _check_pages(content: Content, problems: Problems) -> None:
                     1,
                     f"the {other} version is missing: create {layout.PAGES}/{other}/{page.path.name}",
                 )
-        check_markdown(page.body, page.body_line, page.path, problems, content)
 
 
 def _check_associations(content: Content, problems: Problems, partial: bool) -> None:
@@ -461,9 +489,6 @@ def _check_glossary(content: Content, problems: Problems) -> None:
                 f'the id "{term.id}" is used by two terms; term ids become anchors and must be unique',
             )
         used.add(term.id)
-        for lang in LANGUAGES:
-            line = content.glossary_positions.line_of(("terms", index, "explanation", lang))
-            check_markdown(term.explanation.get(lang), line, path, problems)
 
 
 # --- id rules the scaffolds share (kb/tools/scaffold.py) -----------------------------

@@ -26,6 +26,7 @@ from .render import PageRenderer, RenderedPage, alphabetical, attribute, html_te
 
 COMPARE_PATH = urls.comparison_path()
 TABLE_ID = "taulukko"
+NOTES = ("money", "residents", "conditions")  # compare.note.<key>, in this order
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def render_comparison(r: PageRenderer) -> RenderedPage:
         table(r),
         f'<p><a href="{attribute(data)}">{html_text(r.raw("compare.csv"))}</a></p>\n\n',
         r.heading(2, r.raw("compare.notes"), "huomiot"),
-        r.markdown("compare.notes_text"),
+        "".join(f"- {r.markdown(f'compare.note.{key}')}\n" for key in NOTES),
         "\n",
     ]
     return RenderedPage(path, "".join(out))

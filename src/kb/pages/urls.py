@@ -13,9 +13,8 @@ the reader sees ("ukk/hakuajat/").
 from __future__ import annotations
 
 import posixpath
-import re
 
-from kb.content.links import OPEN_DATA_LINK, REPOSITORY_SCHEME, SITE_LINK
+from kb.content.links import REPOSITORY_SCHEME, resolve_site_links
 from kb.content.model import DEFAULT_LANGUAGE, LANGUAGES
 
 # "" for the default language at the site root, "sv/" for the others. The only
@@ -139,27 +138,25 @@ def repository_url_of(repository_url: str, page: str) -> str:
 def resolve_links(
     markdown: str, from_path: str, lang: str, base_url: str | None = None, repository_url: str = ""
 ) -> str:
-    """Editors' site links rewritten as real links.
+    """Editors' site links rewritten as real links (kb/content/links.py, shared with the
+    HTML policy, which judges the text rewritten the same way).
 
     Relative links between generated pages by default (so MkDocs checks them
     in --strict mode), or absolute URLs when `base_url` is given (open data).
-    `avoindata:` links become raw <a> elements: site/data/ is written after
-    MkDocs, so a Markdown link to it would fail --strict. `repositorio:` links
-    become addresses under `repository_url` (the build's setting).
+    `repositorio:` links become addresses under `repository_url` (the build's setting);
+    without one (open data) they are left as written.
     """
 
-    def page_link(match: re.Match[str]) -> str:
-        if match.group(1) == REPOSITORY_SCHEME and repository_url:
-            return f"]({repository_url_of(repository_url, match.group(2))})"
-        path = link_path(match.group(1), match.group(2))
+    def page_address(scheme: str, target: str) -> str | None:
+        if scheme == REPOSITORY_SCHEME:
+            return repository_url_of(repository_url, target) if repository_url else None
+        path = link_path(scheme, target)
         if path is None:
-            return match.group(0)
-        anchor = match.group(3) or ""
-        url = page_url(base_url, lang, path) if base_url else rel(from_path, path)
-        return f"]({url}{anchor})"
+            return None
+        return page_url(base_url, lang, path) if base_url else rel(from_path, path)
 
-    def data_link(match: re.Match[str]) -> str:
+    def data_url(name: str) -> str:
         root = base_url.rstrip("/") + "/" if base_url else to_site_root(from_path, lang)
-        return f'<a href="{root}{OPEN_DATA_DIR}/{match.group(2)}">{match.group(1)}</a>'
+        return f"{root}{OPEN_DATA_DIR}/{name}"
 
-    return SITE_LINK.sub(page_link, OPEN_DATA_LINK.sub(data_link, markdown))
+    return resolve_site_links(markdown, page_address, data_url)
