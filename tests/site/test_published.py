@@ -38,6 +38,13 @@ def test_the_check_finds_what_it_is_for(site: Path, tmp_path: Path) -> None:
     data = json.loads(faq.read_text(encoding="utf-8"))
     data["answers"][0]["fi"]["body_markdown"] += "\n\n[x](javascript:alert(1))"
     faq.write_text(json.dumps(data), encoding="utf-8")
+    rounds = copy / "data" / "grant-rounds.json"
+    data = json.loads(rounds.read_text(encoding="utf-8"))
+    data["grant_rounds"][0]["name"]["fi"] += "<script>x</script>"
+    rounds.write_text(json.dumps(data), encoding="utf-8")
+    feed = copy / "kalenteri" / "avustushaut.ics"
+    ics = feed.read_text(encoding="utf-8")
+    feed.write_text(ics.replace("SUMMARY:", "SUMMARY:<b>x</b> ", 1), encoding="utf-8")
     table = copy / "data" / "regions.csv"
     table.write_text(table.read_text(encoding="utf-8") + "=HYPERLINK(1),x\r\n", encoding="utf-8")
     found = published_problems(copy, SITE_URL)
@@ -45,7 +52,9 @@ def test_the_check_finds_what_it_is_for(site: Path, tmp_path: Path) -> None:
         "sv/ukk/hakuajat/index.html",
         "ukk/hakuajat/index.html",
         "data/faq.json",
+        "data/grant-rounds.json",
         "data/regions.csv",
+        "kalenteri/avustushaut.ics",
     }, found
 
 

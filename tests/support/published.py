@@ -11,6 +11,7 @@ scheme outside it.
   every other string plain text, every address an allowed link.
 - CSV: plain text, and no cell a spreadsheet would read as a formula.
 - Atom feeds and the sitemap: plain text and https addresses of the site.
+- iCalendar feeds: every text property plain text, every address an allowed link.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import typing
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree as ET
+
+import icalendar
 
 from kb.content.calendar import ROUND_STATUSES
 from kb.content.freshness import PeriodStatus
@@ -80,7 +83,8 @@ ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
 LOADS = re.compile(
     r"<(img|script|link|iframe|source|video|audio|object|embed)\b[^>]*?\s(src|href)=\"([^\"]*)\""
 )
-MARKDOWN_KEYS = {"summary", "description", "answer", "body_markdown"}  # open data: Markdown values
+MARKDOWN_KEYS = {"summary", "description", "answer", "body_markdown", "note"}  # open data: Markdown values
+JSON_FILES = ("regions.json", "faq.json", "grant-rounds.json", "events.json", "datapackage.json")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -138,7 +142,7 @@ def _value_problem(key: str, value: str, site_url: str) -> str | None:
 
 
 def data_problems(site: Path, site_url: str) -> Iterator[str]:
-    for name in ("regions.json", "faq.json", "datapackage.json"):
+    for name in JSON_FILES:
         data = json.loads((site / "data" / name).read_text(encoding="utf-8"))
         for key, value in _strings(data):
             if name == "datapackage.json" and key not in ("title", "path", "homepage"):
@@ -173,6 +177,32 @@ def feed_problems(site: Path, site_url: str) -> Iterator[str]:
                 yield f"{rel}: {href} is not an address of the site"
 
 
+ICAL_TEXTS = ("SUMMARY", "DESCRIPTION", "LOCATION", "NAME", "X-WR-CALNAME", "CATEGORIES")
+
+
+def calendar_problems(site: Path, site_url: str) -> Iterator[str]:
+    """The iCalendar feeds (kb/outputs/ical.py): texts plain, addresses allowed links."""
+    for path in sorted(site.rglob("*.ics")):
+        rel = path.relative_to(site).as_posix()
+        for component in icalendar.Calendar.from_ical(path.read_bytes()).walk():
+            for name, value in component.property_items(recursive=False, sorted=False):
+                raw = value.to_ical() if hasattr(value, "to_ical") else str(value)
+                text = raw.decode() if isinstance(raw, bytes) else raw
+                if name == "URL" and not text.startswith(site_url):
+                    problem = link_problem(text)
+                elif name in ICAL_TEXTS:  # a description has lines: each one plain text
+                    problem = next(filter(None, map(plain_text_problem, str(value).split("\n"))), None)
+                else:
+                    continue
+                if problem:
+                    yield f"{rel}: {name}: {text[:60]!r}: {problem}"
+
+
 def published_problems(site: Path, site_url: str) -> list[str]:
     """Everything in the built `site` outside the allow-list (empty: all is well)."""
-    return [*html_problems(site, site_url), *data_problems(site, site_url), *feed_problems(site, site_url)]
+    return [
+        *html_problems(site, site_url),
+        *data_problems(site, site_url),
+        *feed_problems(site, site_url),
+        *calendar_problems(site, site_url),
+    ]
