@@ -11,6 +11,7 @@ import csv
 import io
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -385,21 +386,31 @@ def page_name_problem(slug: str) -> str | None:
     return None
 
 
-def _load_documents(directory: Path, content: Content, problems: Problems) -> None:
+_ID_FILE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _id_files(directory: Path, folder: str, problems: Problems) -> Iterator[tuple[Path, YamlDocument]]:
+    """The <id>.yml files of a folder where each file is one item and its name is the
+    item's id (content/sources/, content/events/), each read as YAML; any other file
+    is reported."""
     for path in sorted(directory.glob("*")) if directory.is_dir() else []:
-        if path.suffix != ".yml" or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):
+        if path.suffix != ".yml" or not _ID_FILE.fullmatch(path.stem):
             problems.add(
                 path,
                 1,
-                f"{layout.SOURCES}/ holds only <id>.yml files (the id: "
+                f"{folder}/ holds only <id>.yml files (the id is the file name: "
                 "lower-case a-z, 0-9 and single hyphens)",
             )
             continue
         doc = _load_yaml(path, problems)
-        document = (
-            read_model(SourceDocument, doc.data, path, doc.positions, content=content, problems=problems)
-            if doc
-            else None
+        if doc is not None:
+            yield path, doc
+
+
+def _load_documents(directory: Path, content: Content, problems: Problems) -> None:
+    for path, doc in _id_files(directory, layout.SOURCES, problems):
+        document = read_model(
+            SourceDocument, doc.data, path, doc.positions, content=content, problems=problems
         )
         if document is not None:
             content.documents[path.stem] = document
@@ -408,22 +419,9 @@ def _load_documents(directory: Path, content: Content, problems: Problems) -> No
 
 def _load_events(directory: Path, content: Content, problems: Problems) -> None:
     """content/events/<id>.yml: one event a file, its id the file name."""
-    for path in sorted(directory.glob("*")) if directory.is_dir() else []:
-        if path.suffix != ".yml" or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.stem):
-            problems.add(
-                path,
-                1,
-                f"{layout.EVENTS}/ holds only <id>.yml files (the id is the file name: "
-                "lower-case a-z, 0-9 and single hyphens)",
-            )
-            continue
-        doc = _load_yaml(path, problems)
-        event = (
-            read_model(Event, doc.data, path, doc.positions, content=content, problems=problems)
-            if doc
-            else None
-        )
-        if doc is not None and event is not None:
+    for path, doc in _id_files(directory, layout.EVENTS, problems):
+        event = read_model(Event, doc.data, path, doc.positions, content=content, problems=problems)
+        if event is not None:
             content.events[path.stem] = event
             content.event_paths[path.stem] = path
             content.event_positions[path.stem] = doc.positions
