@@ -155,6 +155,20 @@ class PageRenderer:
         """A heading with its permanent anchor; the text is plain."""
         return f"{'#' * level} {esc(text)} {{#{anchor}}}\n\n"
 
+    def breadcrumbs(self, path: str, trail: list[tuple[str, str]], current: str) -> str:
+        """Where the reader is: the home page, the pages above this one (text, page
+        path) and this page's own title, as raw HTML (WAI-ARIA's breadcrumb pattern).
+        Not indexed by the search (data-pagefind-ignore): every page would match it."""
+        steps = [(self.raw("breadcrumbs.home"), "index.md"), *trail]
+        items = "".join(
+            f'<li><a href="{urls.html_href(path, target)}">{html_text(text)}</a></li>' for text, target in steps
+        )
+        label = attribute(self.raw("breadcrumbs.label"))
+        return (
+            f'<nav class="kb-breadcrumbs" aria-label="{label}" data-pagefind-ignore><ol>{items}'
+            f'<li aria-current="page">{html_text(current)}</li></ol></nav>\n\n'
+        )
+
     # --- front matter --------------------------------------------------------------
 
     def front_matter(
