@@ -127,7 +127,7 @@ def render_region(r: PageRenderer, region: Region) -> RenderedPage:
         r.front_matter(
             path, name, description, layout.region_file(region.id), kb_region=region.id, kb_copylink=True
         ),
-        r.breadcrumbs(path, [(r.raw("nav.regions"), urls.region_path())], name),
+        r.breadcrumbs(path, [(r.raw("nav.regions"), urls.region_path())]),
         r.heading(1, name, "otsikko"),
         r.reviewed(region.reviewed),
         keywords_line([n for n in [region.brand_name, *region.other_names] if n]),

@@ -155,19 +155,17 @@ class PageRenderer:
         """A heading with its permanent anchor; the text is plain."""
         return f"{'#' * level} {esc(text)} {{#{anchor}}}\n\n"
 
-    def breadcrumbs(self, path: str, trail: list[tuple[str, str]], current: str) -> str:
-        """Where the reader is: the home page, the pages above this one (text, page
-        path) and this page's own title, as raw HTML (WAI-ARIA's breadcrumb pattern).
-        Not indexed by the search (data-pagefind-ignore): every page would match it."""
+    def breadcrumbs(self, path: str, trail: list[tuple[str, str]]) -> str:
+        """Where the reader is: links to the home page and to the pages above this one
+        (text, page path), as raw HTML before the title, which names the page itself
+        (so a long question is not repeated on a phone). Not indexed by the search
+        (data-pagefind-ignore): every page would match its words."""
         steps = [(self.raw("breadcrumbs.home"), "index.md"), *trail]
         items = "".join(
             f'<li><a href="{urls.html_href(path, target)}">{html_text(text)}</a></li>' for text, target in steps
         )
         label = attribute(self.raw("breadcrumbs.label"))
-        return (
-            f'<nav class="kb-breadcrumbs" aria-label="{label}" data-pagefind-ignore><ol>{items}'
-            f'<li aria-current="page">{html_text(current)}</li></ol></nav>\n\n'
-        )
+        return f'<nav class="kb-breadcrumbs" aria-label="{label}" data-pagefind-ignore><ol>{items}</ol></nav>\n\n'
 
     # --- front matter --------------------------------------------------------------
 

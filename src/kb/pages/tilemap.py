@@ -39,6 +39,24 @@ PLACES: dict[str, tuple[int, int]] = {
 }
 ROWS = max(row for row, _ in PLACES.values())
 
+# Where a long name may break on a narrow tile (a soft hyphen before the last part of a
+# compound: Öster-botten, Kymmene-dalen): browsers without hyphenation dictionaries
+# would otherwise break the word anywhere. Presentation only; the text is unchanged.
+_COMPOUND_ENDS = ("botten", "dalen", "land", "fors", "savolax", "maa", "laakso", "kunta")
+_MIN_BREAK_LENGTH = 9
+
+
+def breakable(name: str) -> str:
+    words = []
+    for word in name.split(" "):
+        parts = word.split("-")
+        for i, part in enumerate(parts):
+            end = next((e for e in _COMPOUND_ENDS if part.lower().endswith(e) and len(part) > len(e) + 2), None)
+            if end and len(part) >= _MIN_BREAK_LENGTH:
+                parts[i] = part[: -len(end)] + "\u00ad" + part[-len(end) :]
+        words.append("-".join(parts))
+    return " ".join(words)
+
 
 def tile_map(r: PageRenderer, path: str) -> str:
     """The map as raw HTML: a labelled list of links, each showing the short name (and
@@ -58,7 +76,7 @@ def tile_map(r: PageRenderer, path: str) -> str:
         items.append(
             f'<li class="kb-tile kb-row-{min(row, ROWS + 1)} kb-col-{min(column, 5)}">'
             f'<a href="{urls.html_href(path, urls.region_path(region.id))}">'
-            f'<span class="kb-tile__name">{html_text(short)}</span>{hidden}{brand}</a></li>'
+            f'<span class="kb-tile__name">{html_text(breakable(short))}</span>{hidden}{brand}</a></li>'
         )
     label = attribute(r.raw("home.map.label"))
     return f'<ol class="kb-tilemap" aria-label="{label}">\n' + "\n".join(items) + "\n</ol>\n\n"
