@@ -81,7 +81,8 @@ def render_answer(r: PageRenderer, answer: Answer) -> RenderedPage:
             kb_copylink=True,
         ),
         r.breadcrumbs(
-            path, [(r.raw("faq.title"), urls.answer_path()), (topic.name.get(r.lang), urls.answer_path(topic.id))]
+            path,
+            [(r.raw("faq.title"), urls.answer_path()), (topic.name.get(r.lang), urls.answer_path(topic.id))],
         ),
         r.heading(1, meta.question, "otsikko"),
         r.reviewed(meta.reviewed),

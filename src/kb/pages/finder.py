@@ -73,9 +73,7 @@ def finder(r: PageRenderer, path: str) -> str:
     results with a live count, and the complete list in a <details>."""
     entries = finder_entries(r)
     label, hint = html_text(r.raw("finder.label")), html_text(r.raw("finder.hint"))
-    data = " ".join(
-        f'data-{key}="{attribute(r.raw("finder." + key))}"' for key in ("none", "one", "many")
-    )
+    data = " ".join(f'data-{key}="{attribute(r.raw("finder." + key))}"' for key in ("none", "one", "many"))
     items = "\n".join(_item(r, entry, path) for entry in entries)
     return (
         f'<div class="kb-finder" data-kb-finder {data}>\n'

@@ -40,7 +40,9 @@ def sections(body: str) -> list[tuple[str, str]]:
     starts = [(m.start(), m.group(1)) for m in _SECTION.finditer(body)]
     cuts = [(0, ""), *starts] if not starts or starts[0][0] > 0 else starts
     ends = [start for start, _ in cuts[1:]] + [len(body)]
-    return [(anchor, body[start:end].strip() + "\n\n") for (start, anchor), end in zip(cuts, ends, strict=True)]
+    return [
+        (anchor, body[start:end].strip() + "\n\n") for (start, anchor), end in zip(cuts, ends, strict=True)
+    ]
 
 
 def render_home(r: PageRenderer, page: Page) -> RenderedPage:

@@ -76,7 +76,11 @@ def _municipality_table(r: PageRenderer, region: Region) -> str:
     a script and the page stays short."""
     lang = r.lang
     municipalities = sorted(r.content.municipalities_of(region.id), key=lambda m: alphabetical(m.name(lang)))
-    columns = [r.raw("regions.col.municipality"), r.raw("regions.col.municipality_other"), r.raw("regions.col.language")]
+    columns = [
+        r.raw("regions.col.municipality"),
+        r.raw("regions.col.municipality_other"),
+        r.raw("regions.col.language"),
+    ]
     head = "".join(f'<th scope="col">{html_text(text)}</th>' for text in columns)
     rows = []
     for m in municipalities:

@@ -162,7 +162,8 @@ class PageRenderer:
         (data-pagefind-ignore): every page would match its words."""
         steps = [(self.raw("breadcrumbs.home"), "index.md"), *trail]
         items = "".join(
-            f'<li><a href="{urls.html_href(path, target)}">{html_text(text)}</a></li>' for text, target in steps
+            f'<li><a href="{urls.html_href(path, target)}">{html_text(text)}</a></li>'
+            for text, target in steps
         )
         label = attribute(self.raw("breadcrumbs.label"))
         return f'<nav class="kb-breadcrumbs" aria-label="{label}" data-pagefind-ignore><ol>{items}</ol></nav>\n\n'

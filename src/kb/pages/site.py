@@ -59,7 +59,13 @@ def navigation(content: Content, lang: str) -> list[NavEntry]:
     The county list has a label of its own: its title ("Hyvinvointialueet") is also
     the name of an FAQ topic, and two entries must never read the same."""
     regions = {str(content.ui["nav.regions"].get(lang)): urls.region_path()}
-    nav: list[NavEntry] = ["index.md", regions, urls.calendar_path(), urls.comparison_path(), urls.answer_path()]
+    nav: list[NavEntry] = [
+        "index.md",
+        regions,
+        urls.calendar_path(),
+        urls.comparison_path(),
+        urls.answer_path(),
+    ]
     nav += [urls.answer_path(topic_id) for topic_id in content.topics]
     if content.glossary:
         nav.append(urls.glossary_path())

@@ -51,7 +51,9 @@ def breakable(name: str) -> str:
     for word in name.split(" "):
         parts = word.split("-")
         for i, part in enumerate(parts):
-            end = next((e for e in _COMPOUND_ENDS if part.lower().endswith(e) and len(part) > len(e) + 2), None)
+            end = next(
+                (e for e in _COMPOUND_ENDS if part.lower().endswith(e) and len(part) > len(e) + 2), None
+            )
             if end and len(part) >= _MIN_BREAK_LENGTH:
                 parts[i] = part[: -len(end)] + "\u00ad" + part[-len(end) :]
         words.append("-".join(parts))
@@ -69,7 +71,9 @@ def tile_map(r: PageRenderer, path: str) -> str:
     for (row, column), _, region in placed:
         full = region.name.get(r.lang)
         short = region.short_name.get(r.lang) if region.short_name else full
-        brand = f'<span class="kb-tile__brand">{html_text(region.brand_name)}</span>' if region.brand_name else ""
+        brand = (
+            f'<span class="kb-tile__brand">{html_text(region.brand_name)}</span>' if region.brand_name else ""
+        )
         # The full name for screen readers after the visible one: the link's name begins
         # with what it shows (WCAG 2.5.3) and says which organiser it is.
         hidden = f'<span class="kb-visually-hidden">: {html_text(full)}</span>' if short != full else ""
