@@ -4,7 +4,8 @@ A `PageRenderer` serves all pages of one language. The page families use it:
 
     regions.py   county index, county pages
     faq.py       FAQ index, topic pages, answers
-    static.py    hand-written pages (docs/<lang>/) and the home page's lists
+    static.py    hand-written pages (docs/<lang>/)
+    home.py      the home page: its text around finder.py, tilemap.py and generated lists
     editors.py   the translation status page (for editors; not in the navigation)
     glossary.py  the glossary (/sanasto/): every recurring term in fi, sv and en
     site.py      all pages of a language, the navigation, per-page alternates
