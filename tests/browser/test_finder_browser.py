@@ -41,7 +41,7 @@ def county_of_name(content: Content, name: str) -> str:
     ],
 )
 def test_the_finder_by_keyboard_alone(
-    phone: Page, server: str, content: Content, start: str, typed: str, name: str
+    phone: Page, content: Content, start: str, typed: str, name: str
 ) -> None:
     page = phone
     page.goto(start)
@@ -55,9 +55,11 @@ def test_the_finder_by_keyboard_alone(
     assert focused, "Tab moves from the box to the first result"
     assert name in page.evaluate("document.activeElement.textContent")
     prefix = "/sv/" if start.startswith("/sv/") else "/"
-    target = f"{server}{prefix}alueet/{county_of_name(content, name)}/"
+    target = f"**{prefix}alueet/{county_of_name(content, name)}/"
     page.keyboard.press("Enter")
     page.wait_for_url(target)
+    assert page.url.endswith(f"{prefix}alueet/{county_of_name(content, name)}/")
+    assert ("/sv/" in page.url) == (prefix == "/sv/")
 
 
 def test_arrow_keys_move_between_results(phone: Page) -> None:

@@ -65,8 +65,9 @@ def _card(r: PageRenderer, region: Region, path: str) -> str:
     facts.append((r.raw("regions.col.language"), r.raw("language." + region.language)))
     facts.append((r.raw("regions.col.municipalities"), str(len(r.content.municipalities_of(region.id)))))
     dl = "".join(f"<div><dt>{html_text(k)}</dt><dd>{html_text(v)}</dd></div>" for k, v in facts)
+    link = urls.html_href(path, urls.region_path(region.id))
     return (
-        f'<li class="kb-card"><a class="kb-card__name" href="{urls.html_href(path, urls.region_path(region.id))}">'
+        f'<li class="kb-card"><a class="kb-card__name" href="{link}">'
         f'{html_text(region.name.get(r.lang))}</a><dl class="kb-card__facts">{dl}</dl></li>\n'
     )
 

@@ -167,7 +167,8 @@ class PageRenderer:
             for text, target in steps
         )
         label = attribute(self.raw("breadcrumbs.label"))
-        return f'<nav class="kb-breadcrumbs" aria-label="{label}" data-pagefind-ignore><ol>{items}</ol></nav>\n\n'
+        attributes = f'class="kb-breadcrumbs" aria-label="{label}" data-pagefind-ignore'
+        return f"<nav {attributes}><ol>{items}</ol></nav>\n\n"
 
     # --- front matter --------------------------------------------------------------
 

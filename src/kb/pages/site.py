@@ -25,7 +25,6 @@ from .regions import render_region, render_region_index
 from .render import PageRenderer, RenderedPage
 from .static import page_path, render_page
 
-
 NavEntry = str | dict[str, str]  # a page path (titled by its page), or {label: path}
 
 
