@@ -203,8 +203,10 @@ def test_the_county_list_is_cards_and_collapsed_tables(
     assert len(tables) == len(content.regions), "one collapsed table per county"
     assert sum(t.count("<tr>") - 1 for t in tables) == len(content.municipalities)
     assert "<details open" not in html
-    for anchor in ("otsikko", "kunta-alue-haku", "kunnat"):
-        assert f'id="{anchor}"' in html
+    positions = [
+        html.index(f'id="{anchor}"') for anchor in ("otsikko", "kunta-alue-haku", "luettelo", "kunnat")
+    ]
+    assert positions == sorted(positions), "the finder first, then the cards, then the tables"
 
 
 # --- navigation, breadcrumbs, the task bar -----------------------------------------------------

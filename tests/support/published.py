@@ -67,7 +67,7 @@ PUBLISHED = Policy(
         "ul": frozenset({"data-pagefind-ignore", "aria-label"}),
         # the finder: its labels for the script, its box and live count; the tile map's name
         "div": frozenset({"data-pagefind-body", "role", "aria-labelledby", "tabindex", "hidden"})
-        | {"data-kb-finder", "data-none", "data-one", "data-many"},
+        | {"data-kb-finder", "data-pagefind-ignore", "data-none", "data-one", "data-many"},
         "li": frozenset({"data-terms"}),
         "ol": ATTRIBUTES["ol"] | {"aria-label"},
         "nav": frozenset({"aria-label", "data-pagefind-ignore"}),

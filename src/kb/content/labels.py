@@ -282,6 +282,7 @@ home.rounds.next
 home.rounds.opens           {date}
 home.rounds.title
 nav.regions
+regions.cards.title
 regions.finder.intro        markdown
 regions.table.summary       {count} {region}
 regions.table.title

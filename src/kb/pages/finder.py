@@ -76,7 +76,9 @@ def finder(r: PageRenderer, path: str) -> str:
     data = " ".join(f'data-{key}="{attribute(r.raw("finder." + key))}"' for key in ("none", "one", "many"))
     items = "\n".join(_item(r, entry, path) for entry in entries)
     return (
-        f'<div class="kb-finder" data-kb-finder {data}>\n'
+        # Not in the site search: a query for a municipality finds the county page (its
+        # list of municipalities), not this list of every name.
+        f'<div class="kb-finder" data-kb-finder data-pagefind-ignore {data}>\n'
         f'<div class="kb-finder__search" hidden>\n'
         f'<label for="kb-finder-input" class="kb-finder__label">{label}</label>\n'
         f'<p id="kb-finder-hint" class="kb-finder__hint">{hint}</p>\n'

@@ -27,8 +27,8 @@ from .render import PageRenderer, RenderedPage, Safe, alphabetical, esc, html_te
 
 
 def render_region_index(r: PageRenderer) -> RenderedPage:
-    """Scannable on a phone: the counties as cards, the finder (kb/pages/finder.py), and
-    the complete municipality table grouped by county, each county's part collapsed."""
+    """Scannable on a phone: the finder first (kb/pages/finder.py), the counties as
+    cards, and the complete municipality table grouped by county, each part collapsed."""
     content, lang = r.content, r.lang
     path = urls.region_path()
     regions = sorted(content.regions.values(), key=lambda x: alphabetical(x.name.get(lang)))
@@ -39,12 +39,13 @@ def render_region_index(r: PageRenderer) -> RenderedPage:
         r.heading(1, r.raw("regions.title"), "otsikko"),
         r.markdown("regions.intro"),
         "\n\n",
-        '<ul class="kb-cards">\n',
-        "".join(_card(r, region, path) for region in regions),
-        "</ul>\n\n",
         r.heading(2, r.raw("regions.lookup.title"), "kunta-alue-haku"),
         r.markdown("regions.finder.intro") + "\n\n",
         finder(r, path),
+        r.heading(2, r.raw("regions.cards.title"), "luettelo"),
+        '<ul class="kb-cards">\n',
+        "".join(_card(r, region, path) for region in regions),
+        "</ul>\n\n",
         r.heading(2, r.raw("regions.table.title"), "kunnat"),
         r.markdown("regions.lookup.intro") + "\n\n",
         "".join(_municipality_table(r, region) for region in regions),
