@@ -11,8 +11,6 @@
 (function () {
   "use strict";
 
-  var MAX_RESULTS = 12;
-
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
   }
@@ -59,7 +57,8 @@
         .map(function (entry, index) { return { entry: entry, rank: rank(entry, query), index: index }; })
         .filter(function (hit) { return hit.rank < 3; })
         .sort(function (a, b) { return a.rank - b.rank || a.index - b.index; });
-      found.slice(0, MAX_RESULTS).forEach(function (hit) {
+      // Every match is shown, so the count read out is the number of links that follow.
+      found.forEach(function (hit) {
         var copy = hit.entry.item.cloneNode(true);
         copy.removeAttribute("data-terms");
         results.appendChild(copy);
