@@ -93,7 +93,7 @@ def theme_data(content: Content, lang: str, config: SiteConfig) -> dict[str, Any
             "items": [
                 # Directory URLs from the language root (the template's `url` filter
                 # makes them relative); the finder is at the home page's #oma-alue.
-                {"text": label("tasks.region"), "url": urls.page_dir("index.md"), "anchor": "#oma-alue"},
+                {"text": label("tasks.region"), "url": "./", "anchor": "#oma-alue"},  # the home page
                 {"text": label("tasks.calendar"), "url": urls.page_dir(urls.calendar_path()), "anchor": ""},
                 {"text": label("tasks.faq"), "url": urls.page_dir(urls.answer_path()), "anchor": ""},
             ],
