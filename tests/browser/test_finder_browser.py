@@ -109,3 +109,16 @@ def test_the_tile_map_is_reachable_and_shows_focus(phone: Page) -> None:
     tab_until(page, ".kb-tilemap a")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("", "none"), "a focused tile shows where the focus is"
+
+
+def test_without_javascript_the_finder_is_a_list_of_links(browser, server: str, content: Content) -> None:
+    with context_page(browser, base_url=server, viewport=PHONE, java_script_enabled=False) as page:
+        page.goto("/")
+        assert not page.locator("#kb-finder-input").is_visible(), "no box that would do nothing"
+        page.locator("details.kb-finder__all summary").click()
+        links = page.locator(".kb-finder__list a")
+        assert links.count() > len(content.municipalities)
+        pertunmaa = page.locator(".kb-finder__list a", has_text="Pertunmaa")
+        assert pertunmaa.is_visible()
+        pertunmaa.click()
+        page.wait_for_url(f"**/alueet/{county_of_name(content, 'Pertunmaa')}/")
