@@ -178,7 +178,7 @@ CASES = [
         edit(R, "website:", "webstie:"),
         f'{R}:2: the field "website" is missing; it is required',
         f'{R}:9: unknown field "webstie". Did you mean "website"? Allowed fields here: id, '
-        "statfi_code, kind, name, brand_name, other_names, website, website_sv, language, "
+        "statfi_code, kind, name, short_name, brand_name, other_names, website, website_sv, language, "
         "summary, structures, contacts, grant_rounds, eligibility, sources, reviewed, sv_source_hash",
     ),
     case(

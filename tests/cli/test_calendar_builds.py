@@ -86,6 +86,31 @@ def test_after_its_grant_year_the_round_is_history(builds) -> None:
     assert "Alueen vuoden 2029 avustushausta ei ole vielä tietoa tällä sivustolla." in county
 
 
+# --- the home page's "grant rounds now" (kb/pages/home.py, from the same calendar rules) ----
+
+
+def test_the_home_page_lists_the_rounds_open_on_the_build_date(builds) -> None:
+    now = section(page(builds["2026-12-03"], ""), "avustushaut-nyt")
+    assert "Tilanne 3.12.2026" in now
+    assert "Testiavustukset 2027" in now and "haku päättyy 10.12.2026" in now and "Päättyy pian" in now
+    assert "Yhtään hakua ei ole auki" not in now
+    home = page(builds["2026-12-03"], "")
+    assert 'href="alueet/testialue/#avustukset-2027"' in home and 'href="kalenteri/"' in home
+    sv = section(page(builds["2026-12-03"], "sv"), "avustushaut-nyt")
+    assert "Läget den 3.12.2026" in sv and "ansökningstiden går ut 10.12.2026" in sv
+
+
+def test_when_none_is_open_the_home_page_says_so_and_shows_the_next(builds) -> None:
+    before = section(page(builds["2026-11-10"], ""), "avustushaut-nyt")
+    assert "Yhtään hakua ei ole auki 10.11.2026." in before
+    assert "Seuraavaksi alkavat haut:" in before and "Testiavustukset 2027" in before
+    assert "haku alkaa 20.11.2026" in before
+    after = section(page(builds["2028-01-02"], ""), "avustushaut-nyt")
+    assert "Yhtään hakua ei ole auki 2.1.2028." in after
+    assert "Yhdenkään tulevan haun ajankohtaa ei ole vielä julkaistu." in after
+    assert "Testiavustukset" not in after
+
+
 def feed_entries(site: Path, path: str) -> dict[str, icalendar.Event]:
     calendar = icalendar.Calendar.from_ical((site / path).read_bytes())
     return {str(entry["UID"]): entry for entry in calendar.walk("VEVENT")}

@@ -46,21 +46,33 @@ PUBLISHED = Policy(
     | {"time"}  # the review date
     | {"span"}  # another language's name (lang=), old answer ids (id=), the edit label
     | {"svg", "path"}  # the theme's edit icon
-    | {"div"},  # the comparison table's scrolling box (kb/pages/compare.py)
+    | {"div"}  # the comparison table's scrolling box (kb/pages/compare.py)
+    # The front door (kb/pages/finder.py, tilemap.py, regions.py, render.py): the finder's
+    # search box and collapsed lists, the breadcrumbs
+    | {"nav", "details", "summary", "label", "input"},
     "the editors' allow-list and the site's own markup",
     attributes={
         **ATTRIBUTES,
         # rel=edit (theme), hreflang (outdated notice), download/type (the calendar file)
         "a": ATTRIBUTES["a"] | {"rel", "hreflang", "download", "type"},
         "time": frozenset({"datetime"}),
-        "p": frozenset({"hidden", "data-pagefind-weight", "role"}),  # keywords, translation notice
-        "div": frozenset({"data-pagefind-body", "role", "aria-labelledby", "tabindex"}),
+        # keywords, translation notice; the finder's live count (aria-live)
+        "p": frozenset({"hidden", "data-pagefind-weight", "role", "aria-live"}),
         # the comparison table: its name, sort labels; each cell's column name and sort key
         "table": frozenset({"aria-labelledby", "data-kb-sortable", "data-lang"})
         | {f"data-sort-{key}" for key in ("hint", "ascending", "descending")},
         "th": ATTRIBUTES["th"] | {"scope", "data-label", "data-sort"},
         "td": ATTRIBUTES["td"] | {"data-label", "data-sort"},
-        "ul": frozenset({"data-pagefind-ignore"}),  # the translation status list
+        # the translation status list; the finder's results (aria-label)
+        "ul": frozenset({"data-pagefind-ignore", "aria-label"}),
+        # the finder: its labels for the script, its box and live count; the tile map's name
+        "div": frozenset({"data-pagefind-body", "role", "aria-labelledby", "tabindex", "hidden"})
+        | {"data-kb-finder", "data-pagefind-ignore", "data-none", "data-one", "data-many"},
+        "li": frozenset({"data-terms"}),
+        "ol": ATTRIBUTES["ol"] | {"aria-label"},
+        "nav": frozenset({"aria-label", "data-pagefind-ignore"}),
+        "label": frozenset({"for"}),
+        "input": frozenset({"type", "autocomplete", "spellcheck", "aria-describedby"}),
         "svg": frozenset({"xmlns", "viewBox", "viewbox"}),
         "path": frozenset({"d"}),
     },
@@ -69,12 +81,25 @@ PUBLISHED = Policy(
         "p": CLASSES["p"]
         | {"kb-reviewed", "kb-lead", "kb-keywords", "kb-type", "kb-translation-outdated"}
         | {"kb-status", "kb-status-date", "kb-subscribe", "kb-document__facts", "kb-period"}
+        | {"kb-finder__hint", "kb-finder__count"}
         | {f"kb-status--{status}" for status in ROUND_STATUSES}
         | {f"kb-period--{status}" for status in typing.get_args(PeriodStatus)},
-        "div": CLASSES["div"] | {"kb-compare"},
+        "div": CLASSES["div"] | {"kb-compare", "kb-finder", "kb-finder__search", "kb-table-wrap"},
         "table": frozenset({"kb-compare__table"}),
-        "a": frozenset({"md-content__button", "md-icon", "md-button", "md-button--primary"}),
-        "span": frozenset({"kb-edit-label"}),
+        "a": frozenset({"md-content__button", "md-icon", "md-button", "md-button--primary", "kb-card__name"}),
+        "span": frozenset({"kb-edit-label", "kb-finder__note", "kb-tile__name", "kb-tile__brand"})
+        | {"kb-visually-hidden"},
+        # the front door: finder, tile map (a tile's row and column), cards, breadcrumbs
+        "ul": frozenset({"kb-finder__results", "kb-finder__list", "kb-cards"}),
+        "ol": frozenset({"kb-tilemap"}),
+        "li": frozenset({"kb-tile", "kb-card"})
+        | {f"kb-row-{n}" for n in range(1, 10)}
+        | {f"kb-col-{n}" for n in range(1, 6)},
+        "dl": frozenset({"kb-card__facts"}),
+        "details": frozenset({"kb-finder__all", "kb-municipalities"}),
+        "label": frozenset({"kb-finder__label"}),
+        "input": frozenset({"kb-finder__input"}),
+        "nav": frozenset({"kb-breadcrumbs"}),
     },
 )
 

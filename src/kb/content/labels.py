@@ -192,8 +192,6 @@ regions.col.language
 regions.col.municipalities
 regions.col.municipality
 regions.col.municipality_other
-regions.col.name
-regions.col.region
 regions.description
 regions.intro               markdown
 regions.lookup.intro        markdown
@@ -263,6 +261,38 @@ unknown
 """)
 
 
+# The front door (issue 14): the home page's finder, tile map and lists, the county
+# list's cards and tables, breadcrumbs, the navigation's own labels and the task bar.
+_FRONT_DOOR = _declare("""
+breadcrumbs.home
+breadcrumbs.label
+finder.all
+finder.former               {new}
+finder.hint
+finder.label
+finder.many                 {count}
+finder.none
+finder.one
+finder.results
+home.latest_regions
+home.map.label
+home.rounds.all             {link}  markdown
+home.rounds.closes          {date}
+home.rounds.next
+home.rounds.opens           {date}
+home.rounds.title
+nav.regions
+regions.cards.title
+regions.finder.intro        markdown
+regions.table.summary       {count} {region}
+regions.table.title
+tasks.calendar
+tasks.faq
+tasks.label
+tasks.region
+""")
+
+
 def _one_per(prefix: str, values: typing.Iterable[str]) -> dict[str, LabelSpec]:
     """A label for each value of a closed vocabulary of the model (a new value needs one)."""
     return {f"{prefix}.{value}": LabelSpec(frozenset()) for value in values}
@@ -270,6 +300,7 @@ def _one_per(prefix: str, values: typing.Iterable[str]) -> dict[str, LabelSpec]:
 
 LABELS: dict[str, LabelSpec] = {
     **_FIXED,
+    **_FRONT_DOOR,
     **_one_per("language", typing.get_args(LanguageStatus)),
     **_one_per("structure_type", typing.get_args(StructureType)),
     **_one_per("eligibility", typing.get_args(EligibilityRuleId)),

@@ -598,6 +598,11 @@ class Region(Closed):
     statfi_code: StatfiCode
     kind: Literal["county", "city"]
     name: RegionName
+    short_name: LocalizedPlain | None = Field(
+        None,
+        description="The area's own name without 'wellbeing services county', for tiles and "
+        "short lists (Etelä-Karjala / Södra Karelen); the full name is used without it.",
+    )
     brand_name: PlainText | None = Field(None, description="Short or brand name, e.g. Pirha.")
     other_names: list[PlainText] = Field(
         default_factory=list,

@@ -81,8 +81,10 @@ def _finnish_texts(value: object, label: str, out: dict[str, str]) -> None:
 
 # Grant rounds are dated records, each written in both languages at once with its own
 # sources; adding next year's round must not mark the county's translation outdated
-# (docs/decisions/0007-grant-calendar.md). The hash covers the county's other texts.
-UNTRACKED_REGION_FIELDS = frozenset({"grant_rounds"})
+# (docs/decisions/0007-grant-calendar.md). The short name is a pair of place names
+# (Etelä-Karjala / Södra Karelen), not a translation of a text. The hash covers the
+# county's other texts.
+UNTRACKED_REGION_FIELDS = frozenset({"grant_rounds", "short_name"})
 
 
 def region_hash(region: Region) -> str:

@@ -51,6 +51,7 @@ def render_topic(r: PageRenderer, topic: Topic) -> RenderedPage:
     name, description = topic.name.get(r.lang), topic.description.get(r.lang)
     out = [
         r.front_matter(path, name, to_plain_text(description), layout.TOPICS),
+        r.breadcrumbs(path, [(r.raw("faq.title"), urls.answer_path())]),
         r.heading(1, name, "otsikko"),
         r.resolve(description, path),
         "\n\n",
@@ -78,6 +79,10 @@ def render_answer(r: PageRenderer, answer: Answer) -> RenderedPage:
             kb_answer=answer.id,
             kb_keywords=", ".join(meta.keywords),
             kb_copylink=True,
+        ),
+        r.breadcrumbs(
+            path,
+            [(r.raw("faq.title"), urls.answer_path()), (topic.name.get(r.lang), urls.answer_path(topic.id))],
         ),
         r.heading(1, meta.question, "otsikko"),
         r.reviewed(meta.reviewed),

@@ -22,61 +22,87 @@ from kb.content.model import (
 
 from . import urls
 from .calendar import county_section
-from .render import PageRenderer, RenderedPage, Safe, alphabetical, esc, other_lang
+from .finder import finder
+from .render import PageRenderer, RenderedPage, Safe, alphabetical, esc, html_text, other_lang
 
 
 def render_region_index(r: PageRenderer) -> RenderedPage:
+    """Scannable on a phone: the finder first (kb/pages/finder.py), the counties as
+    cards, and the complete municipality table grouped by county, each part collapsed."""
     content, lang = r.content, r.lang
     path = urls.region_path()
+    regions = sorted(content.regions.values(), key=lambda x: alphabetical(x.name.get(lang)))
     out = [
-        r.front_matter(path, r.raw("regions.title"), r.raw("regions.description"), layout.MUNICIPALITIES),
+        r.front_matter(
+            path, r.raw("regions.title"), r.raw("regions.description"), layout.MUNICIPALITIES, kb_finder=True
+        ),
         r.heading(1, r.raw("regions.title"), "otsikko"),
         r.markdown("regions.intro"),
         "\n\n",
-        _row(
-            r.label("regions.col.name"),
-            r.label("regions.col.brand"),
-            r.label("regions.col.language"),
-            r.label("regions.col.municipalities"),
-        ),
-        "|---|---|---|---:|\n",
+        r.heading(2, r.raw("regions.lookup.title"), "kunta-alue-haku"),
+        r.markdown("regions.finder.intro") + "\n\n",
+        finder(r, path),
+        r.heading(2, r.raw("regions.cards.title"), "luettelo"),
+        '<ul class="kb-cards">\n',
+        "".join(_card(r, region, path) for region in regions),
+        "</ul>\n\n",
+        r.heading(2, r.raw("regions.table.title"), "kunnat"),
+        r.markdown("regions.lookup.intro") + "\n\n",
+        "".join(_municipality_table(r, region) for region in regions),
+        "\n",
     ]
-    for region in sorted(content.regions.values(), key=lambda x: alphabetical(x.name.get(lang))):
-        out.append(
-            _row(
-                r.link(region.name.get(lang), path, urls.region_path(region.id)),
-                esc(region.brand_name or ""),
-                r.label("language." + region.language),
-                str(len(content.municipalities_of(region.id))),
-            )
-        )
-    out.append("\n" + r.heading(2, r.raw("regions.lookup.title"), "kunta-alue-haku"))
-    out.append(r.markdown("regions.lookup.intro") + "\n\n")
-    out.append(
-        _row(
-            r.label("regions.col.municipality"),
-            r.label("regions.col.municipality_other"),
-            r.label("regions.col.region"),
-            r.label("regions.col.language"),
-        )
-    )
-    out.append("|---|---|---|---|\n")
-    for m in sorted(content.municipalities, key=lambda m: alphabetical(m.name(lang))):
-        region = content.regions[m.region]
-        other = m.name_fi if lang == "sv" else (m.name_sv or "")
-        other_md = r.span(other, other_lang(lang)) if other and other != m.name(lang) else ""
-        out.append(
-            _row(
-                esc(m.name(lang)),
-                other_md,
-                r.link(region.name.get(lang), path, urls.region_path(region.id)),
-                r.label("language." + m.language),
-            )
-        )
     for m in content.municipalities:
         for change in m.former:
-            out.append("\n" + merged_note(r, change, m, path) + "\n")
+            out.append(merged_note(r, change, m, path) + "\n\n")
     return RenderedPage(path, "".join(out))
+
+
+def _card(r: PageRenderer, region: Region, path: str) -> str:
+    """One county: its name as a link, then its short name, language status and
+    municipality count as a description list (raw HTML: escaped here)."""
+    facts = []
+    if region.brand_name:
+        facts.append((r.raw("regions.col.brand"), region.brand_name))
+    facts.append((r.raw("regions.col.language"), r.raw("language." + region.language)))
+    facts.append((r.raw("regions.col.municipalities"), str(len(r.content.municipalities_of(region.id)))))
+    dl = "".join(f"<div><dt>{html_text(k)}</dt><dd>{html_text(v)}</dd></div>" for k, v in facts)
+    link = urls.html_href(path, urls.region_path(region.id))
+    return (
+        f'<li class="kb-card"><a class="kb-card__name" href="{link}">'
+        f'{html_text(region.name.get(r.lang))}</a><dl class="kb-card__facts">{dl}</dl></li>\n'
+    )
+
+
+def _municipality_table(r: PageRenderer, region: Region) -> str:
+    """A county's municipalities in a <details> (closed): the table is complete without
+    a script and the page stays short."""
+    lang = r.lang
+    municipalities = sorted(r.content.municipalities_of(region.id), key=lambda m: alphabetical(m.name(lang)))
+    columns = [
+        r.raw("regions.col.municipality"),
+        r.raw("regions.col.municipality_other"),
+        r.raw("regions.col.language"),
+    ]
+    head = "".join(f'<th scope="col">{html_text(text)}</th>' for text in columns)
+    rows = []
+    for m in municipalities:
+        other = m.name(other_lang(lang))
+        other_cell = (
+            f'<span lang="{other_lang(lang)}">{html_text(other)}</span>' if other != m.name(lang) else ""
+        )
+        rows.append(
+            f"<tr><td>{html_text(m.name(lang))}</td><td>{other_cell}</td>"
+            f"<td>{html_text(r.raw('language.' + m.language))}</td></tr>"
+        )
+    summary = r.raw("regions.table.summary").format(
+        region=region.name.get(lang), count=str(len(municipalities))
+    )
+    return (
+        f'<details class="kb-municipalities"><summary>{html_text(summary)}</summary>\n'
+        f'<div class="kb-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table></div></details>\n"
+    )
 
 
 def _row(*cells: str) -> str:
@@ -105,6 +131,7 @@ def render_region(r: PageRenderer, region: Region) -> RenderedPage:
         r.front_matter(
             path, name, description, layout.region_file(region.id), kb_region=region.id, kb_copylink=True
         ),
+        r.breadcrumbs(path, [(r.raw("nav.regions"), urls.region_path())]),
         r.heading(1, name, "otsikko"),
         r.reviewed(region.reviewed),
         keywords_line([n for n in [region.brand_name, *region.other_names] if n]),

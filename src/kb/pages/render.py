@@ -4,7 +4,8 @@ A `PageRenderer` serves all pages of one language. The page families use it:
 
     regions.py   county index, county pages
     faq.py       FAQ index, topic pages, answers
-    static.py    hand-written pages (docs/<lang>/) and the home page's lists
+    static.py    hand-written pages (docs/<lang>/)
+    home.py      the home page: its text around finder.py, tilemap.py and generated lists
     editors.py   the translation status page (for editors; not in the navigation)
     glossary.py  the glossary (/sanasto/): every recurring term in fi, sv and en
     site.py      all pages of a language, the navigation, per-page alternates
@@ -154,6 +155,20 @@ class PageRenderer:
     def heading(self, level: int, text: str, anchor: str) -> str:
         """A heading with its permanent anchor; the text is plain."""
         return f"{'#' * level} {esc(text)} {{#{anchor}}}\n\n"
+
+    def breadcrumbs(self, path: str, trail: list[tuple[str, str]]) -> str:
+        """Where the reader is: links to the home page and to the pages above this one
+        (text, page path), as raw HTML before the title, which names the page itself
+        (so a long question is not repeated on a phone). Not indexed by the search
+        (data-pagefind-ignore): every page would match its words."""
+        steps = [(self.raw("breadcrumbs.home"), "index.md"), *trail]
+        items = "".join(
+            f'<li><a href="{urls.html_href(path, target)}">{html_text(text)}</a></li>'
+            for text, target in steps
+        )
+        label = attribute(self.raw("breadcrumbs.label"))
+        attributes = f'class="kb-breadcrumbs" aria-label="{label}" data-pagefind-ignore'
+        return f"<nav {attributes}><ol>{items}</ol></nav>\n\n"
 
     # --- front matter --------------------------------------------------------------
 

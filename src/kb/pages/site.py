@@ -25,6 +25,8 @@ from .regions import render_region, render_region_index
 from .render import PageRenderer, RenderedPage
 from .static import page_path, render_page
 
+NavEntry = str | dict[str, str]  # a page path (titled by its page), or {label: path}
+
 
 @dataclass(frozen=True)
 class LanguageSite:
@@ -33,7 +35,7 @@ class LanguageSite:
     description: str
     url: str  # the language's home, absolute (its site_url)
     pages: list[RenderedPage]
-    nav: list[str]  # page paths, in order
+    nav: list[NavEntry]  # page paths (or {label: path}), in order
     theme: dict[str, Any] = field(default_factory=dict)  # for the templates: config.extra.kb
 
 
@@ -51,9 +53,18 @@ def render_language(content: Content, lang: str, config: SiteConfig) -> list[Ren
     return pages
 
 
-def navigation(content: Content) -> list[str]:
-    """The site navigation: small by design. Answers are listed on topic pages."""
-    nav = ["index.md", urls.region_path(), urls.calendar_path(), urls.comparison_path(), urls.answer_path()]
+def navigation(content: Content, lang: str) -> list[NavEntry]:
+    """The site navigation: small by design. Answers are listed on topic pages.
+    The county list has a label of its own: its title ("Hyvinvointialueet") is also
+    the name of an FAQ topic, and two entries must never read the same."""
+    regions = {str(content.ui["nav.regions"].get(lang)): urls.region_path()}
+    nav: list[NavEntry] = [
+        "index.md",
+        regions,
+        urls.calendar_path(),
+        urls.comparison_path(),
+        urls.answer_path(),
+    ]
     nav += [urls.answer_path(topic_id) for topic_id in content.topics]
     if content.glossary:
         nav.append(urls.glossary_path())
@@ -76,6 +87,17 @@ def theme_data(content: Content, lang: str, config: SiteConfig) -> dict[str, Any
         "feed": "feed.xml",  # from this language's root (kb/outputs/feeds.py)
         "pagefind": urls.to_site_root("index.md", lang) + f"{urls.SEARCH_BUNDLE}/pagefind.js",
         "copylink": {key: label(f"copylink.{key}") for key in ("button", "copied", "failed")},
+        # The primary tasks, one tap away on every page (partials/kb-tasks.html).
+        "tasks": {
+            "label": label("tasks.label"),
+            "items": [
+                # Directory URLs from the language root (the template's `url` filter
+                # makes them relative); the finder is at the home page's #oma-alue.
+                {"text": label("tasks.region"), "url": "./", "anchor": "#oma-alue"},  # the home page
+                {"text": label("tasks.calendar"), "url": urls.page_dir(urls.calendar_path()), "anchor": ""},
+                {"text": label("tasks.faq"), "url": urls.page_dir(urls.answer_path()), "anchor": ""},
+            ],
+        },
         # One JSON string (kb-search.js reads it from a data attribute).
         "search_labels": json.dumps(search, ensure_ascii=False, sort_keys=True),
         # The 404 page speaks every language: static hosts serve one for the whole site.
@@ -107,6 +129,6 @@ def language_site(content: Content, lang: str, config: SiteConfig) -> LanguageSi
         description=content.ui["site.description"].get(lang),
         url=urls.language_root(config.site_url, lang),
         pages=render_language(content, lang, config),
-        nav=navigation(content),
+        nav=navigation(content, lang),
         theme=theme_data(content, lang, config),
     )

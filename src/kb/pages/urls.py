@@ -90,6 +90,15 @@ def rel(from_path: str, to_path: str) -> str:
     return posixpath.relpath(target_file, start) + (f"#{anchor}" if anchor else "")
 
 
+def html_href(from_path: str, to_path: str) -> str:
+    """A directory URL between two generated pages, for raw HTML (MkDocs does not
+    rewrite links there): ('index.md', 'alueet/x/index.md#y') -> 'alueet/x/#y'."""
+    target, _, anchor = to_path.partition("#")
+    start = page_dir(from_path).rstrip("/") or "."
+    relative = posixpath.relpath(page_dir(target).rstrip("/") or ".", start)
+    return ("./" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
+
+
 def to_language_root(from_path: str) -> str:
     """'../' steps from the page of `from_path` up to its language's root."""
     return "../" * page_dir(from_path).count("/")
