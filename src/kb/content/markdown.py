@@ -25,9 +25,15 @@ EXTENSIONS: dict[str, dict[str, Any] | None] = {
 }
 
 
-def mkdocs_extensions() -> list[Any]:
-    """The list as MkDocs' `markdown_extensions` setting takes it."""
-    return [name if options is None else {name: options} for name, options in EXTENSIONS.items()]
+# Soft hyphens in the long words of headings (kb/content/hyphenation.py): per language,
+# so only in the published pages; the checks judge the same HTML without them.
+HYPHENATION = "kb.content.hyphenation"
+
+
+def mkdocs_extensions(lang: str = "") -> list[Any]:
+    """The list as MkDocs' `markdown_extensions` setting takes it, for one language."""
+    listed = [name if options is None else {name: options} for name, options in EXTENSIONS.items()]
+    return listed + ([{HYPHENATION: {"lang": lang}}] if lang else [])
 
 
 def renderer() -> markdown.Markdown:
