@@ -6,7 +6,8 @@
 Lighthouse (npm, pinned in package.json and package-lock.json) drives Debian's
 Chromium (CHROME_PATH, set by the Makefile; the same flags as kb.tools.browser) with
 its default settings: a mid-range phone with simulated throttling, the stricter case.
-The built site is served on 127.0.0.1 as the browser tests serve it. Each page is
+The built site is served on 127.0.0.1 as the browser tests serve it, with its
+precompressed .br/.gz copies (as the hosts it is made for serve them). Each page is
 measured --runs times; the table and the JSON summary (default build/lighthouse.json)
 hold the median per category and the audits that lost points in any run. The full
 reports are written to a temporary folder and deleted: nothing is uploaded.
@@ -96,7 +97,7 @@ def main_lighthouse(root: Path, site: Path, out: Path, runs: int) -> int:
         print(f"{binary} is missing: run `make lighthouse` (it runs npm ci)", file=sys.stderr)
         return 1
     rows = []
-    with serving(site) as base, tempfile.TemporaryDirectory() as tmp:
+    with serving(site, precompressed=True) as base, tempfile.TemporaryDirectory() as tmp:
         for page in key_pages(root, PAGES):
             print(f"{page.path} ({runs} runs)", flush=True)
             rows.append(measure(binary, base, page, runs, Path(tmp)))
