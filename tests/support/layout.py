@@ -52,7 +52,8 @@ HEADINGS = "article :is(h1, h2, h3, h4), .md-header__topic:first-child .md-ellip
 
 SIDEWAYS_JS = """() => {
   const doc = document.documentElement;
-  return doc.scrollWidth > doc.clientWidth ? [`the page is ${doc.scrollWidth} px wide in ${doc.clientWidth} px`] : [];
+  const wide = doc.scrollWidth > doc.clientWidth;
+  return wide ? [`the page is ${doc.scrollWidth} px wide in ${doc.clientWidth} px`] : [];
 }"""
 
 

@@ -53,15 +53,20 @@ def finnish_breaks(word: str) -> list[int]:
         seen_vowel = any(c in _VOWELS for c in low[:i])
         if here not in _VOWELS and after in _VOWELS and seen_vowel:
             breaks.append(i)  # before a consonant that starts a syllable
-        elif before in _VOWELS and here in _VOWELS and before != here and before + here not in _DIPHTHONGS:
-            if i < 2 or low[i - 2] != before:  # not inside a long vowel (the "ee" of "alueet")
-                breaks.append(i)
+        elif (
+            before in _VOWELS
+            and here in _VOWELS
+            and before != here
+            and before + here not in _DIPHTHONGS
+            and (i < 2 or low[i - 2] != before)  # not after a long vowel (the "ee" of "alueet")
+        ):
+            breaks.append(i)
     return breaks
 
 
 @functools.cache
 def _swedish() -> Any:
-    import pyphen
+    import pyphen  # type: ignore[import-untyped]  # no type hints shipped
 
     return pyphen.Pyphen(lang="sv", left=MIN_PART, right=MIN_PART)
 
@@ -111,10 +116,10 @@ class HeadingHyphens(Extension):
         self.config = {"lang": ["", "the page's language: fi or sv (other values: no hyphens)"]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         # After toc (priority 5): the table of contents and the page title keep plain words.
         md.treeprocessors.register(_HeadingHyphens(md, str(self.getConfig("lang"))), "kb_hyphens", 4)
 
 
-def makeExtension(**kwargs: Any) -> HeadingHyphens:  # noqa: N802 (Python-Markdown looks it up by this name)
+def makeExtension(**kwargs: Any) -> HeadingHyphens:  # the name Python-Markdown looks up
     return HeadingHyphens(**kwargs)

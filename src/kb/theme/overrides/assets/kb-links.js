@@ -146,8 +146,9 @@
     /* An icon button: its name is the label and the heading's text, unique among
        the page's many buttons ("Kopioi linkki: Yhteystiedot"); the tooltip shows
        the label to mouse users. */
-    button.setAttribute("aria-label",
-                        options.copylinkButton + ": " + heading.textContent.trim());
+    /* Without the soft hyphens the build puts into long words (kb/content/hyphenation.py). */
+    var name = heading.textContent.replace(/\u00ad/g, "").trim();
+    button.setAttribute("aria-label", options.copylinkButton + ": " + name);
     button.title = options.copylinkButton;
     var status = document.createElement("span");
     status.className = "kb-copylink__status";
