@@ -72,7 +72,9 @@ def test_site_name_is_whole_on_a_phone(browser, server, content) -> None:
             expect(name).to_have_text(content.t("site.name", lang))
             # Nothing cut off: not sideways, and not a third line hidden by the two-line
             # clamp (a glyph's descender may reach 3 px past the line box).
-            assert name.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 3")
+            assert name.evaluate(
+                "e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 3"
+            )
 
 
 def test_touch_targets_and_copy_buttons_without_hover(browser, server, content) -> None:
@@ -98,15 +100,40 @@ def test_touch_targets_and_copy_buttons_without_hover(browser, server, content) 
         heading = page.locator("article h1").bounding_box()
         button = page.locator("article h1 + .kb-copylink button").bounding_box()
         assert heading and button
-        assert heading["y"] <= button["y"] and button["y"] + button["height"] <= heading["y"] + heading["height"] + 1
+        assert (
+            heading["y"] <= button["y"]
+            and button["y"] + button["height"] <= heading["y"] + heading["height"] + 1
+        )
         assert button["x"] + button["width"] <= heading["x"] + heading["width"] + 1
+
+
+def test_tables_are_cards_on_a_phone(browser, server) -> None:
+    """The calendar's tables: one card per row, each value after its column's name."""
+    with context_page(browser, base_url=server, viewport={"width": 390, "height": 844}) as page:
+        page.goto("/sv/kalenteri/")
+        table = page.locator("article table").first
+        names = table.locator("thead th").all_inner_texts()
+        expect(table.locator("thead")).to_be_hidden()
+        cells = table.locator("tbody tr").first.locator("td")
+        assert [c.get_attribute("data-label") for c in cells.all()] == names
+        second = cells.nth(1)
+        before = second.evaluate("td => getComputedStyle(td, '::before').content")
+        assert before == 'attr(data-label) ": "' or names[1] in before, before
+        box, row = second.bounding_box(), table.locator("tbody tr").first.bounding_box()
+        assert box and row and box["width"] >= row["width"] - 1  # stacked: the card's full width
 
 
 def test_printout_has_the_article_only_and_shows_link_addresses(page: Page, content) -> None:
     region = sorted(content.regions)[0]
     page.goto(f"/alueet/{region}/")
     page.emulate_media(media="print")
-    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".kb-copylink button", ".md-content__button"):
+    for hidden in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".kb-copylink button",
+        ".md-content__button",
+    ):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(page.locator("article h1")).to_be_visible()
     external = page.locator("article a[href^='https://']").first

@@ -88,7 +88,8 @@ def test_pull_request_workflow_uploads_the_screenshots() -> None:
     assert "screenshots" in make_targets() and "lighthouse" in make_targets()
     order = steps(data)
     assert order.index(shots) < order.index(uploads[1])
-    assert uploads[1]["if"] == "${{ !cancelled() && steps.%s.outcome == 'success' }}" % shots["id"]
+    step_id = shots["id"]
+    assert uploads[1]["if"] == "${{ !cancelled() && steps." + step_id + ".outcome == 'success' }}"
     assert "make lighthouse" not in runs(data)
     assert not any("lighthouse" in str(u["with"]) for u in uploads)
 

@@ -48,7 +48,10 @@ def published(text: str, lang: str) -> str:
 
 
 def test_only_headings_of_published_pages_get_soft_hyphens() -> None:
-    text = "## Hyvinvointialueet {#alueet}\n\nHyvinvointialueet järjestävät palvelut.\n\n### `kumppanuusavustukset`"
+    text = (
+        "## Hyvinvointialueet {#alueet}\n\nHyvinvointialueet järjestävät palvelut.\n\n"
+        "### `kumppanuusavustukset`"
+    )
     html = published(text, "fi")
     heading, paragraph = html.split("</h2>")
     assert SOFT_HYPHEN in heading and 'id="alueet"' in heading
