@@ -140,3 +140,16 @@ def test_printout_has_the_article_only_and_shows_link_addresses(page: Page, cont
     href = external.get_attribute("href")
     after = external.evaluate("a => getComputedStyle(a, '::after').content")
     assert "attr(href)" in after or (href and href in after), after
+
+
+def test_search_results_open_below_the_search_field_on_a_phone(browser, server) -> None:
+    with context_page(browser, base_url=server, viewport={"width": 390, "height": 844}) as page:
+        page.goto("/sv/")
+        field = page.locator("#kb-search-input")
+        field.fill("bidrag")
+        field.press("Enter")
+        panel = page.locator("#kb-search-panel")
+        expect(panel.locator(".kb-search__result").first).to_be_visible()
+        box, under = field.bounding_box(), panel.bounding_box()
+        assert box and under and under["y"] >= box["y"] + box["height"], "the results cover the field"
+        assert under["x"] >= 0 and under["x"] + under["width"] <= 390
