@@ -11,7 +11,7 @@ KB     := $(VENV)/bin/kb
 STAMP  := $(VENV)/.installed
 
 .PHONY: help dev build validate generate serve test test-unit test-fast goldens lint chromium \
-        schemas links search-eval new-answer new-structure move-answer translations stale \
+        schemas links search-eval screenshots lighthouse new-answer new-structure move-answer translations stale \
         bench stress lock clean
 
 help:
@@ -28,6 +28,8 @@ help:
 	@echo "make schemas    regenerate schemas/*.schema.json from the content model"
 	@echo "make links      regenerate tests/link-contract.txt (every published URL and anchor)"
 	@echo "make search-eval  measure search quality (recall@1/3, MRR) on tests/search_queries.yml"
+	@echo "make screenshots  PNGs of the key pages at 390 and 1280 px, both languages, into build/screenshots/"
+	@echo "make lighthouse   Lighthouse over the key pages (median of 3 runs) into build/lighthouse.json"
 	@echo "make new-answer TOPIC=avustukset ID=uusi-vastaus   create both language files"
 	@echo "make new-structure REGION=pirkanmaa ID=uusi-rakenne TYPE=forum   add a structure"
 	@echo "make move-answer OLD=vanha-id NEW=uusi-id   rename an answer, keeping its old address"
@@ -92,6 +94,18 @@ links: build
 
 search-eval: build chromium
 	$(KB) search-eval
+
+screenshots: build chromium
+	$(KB) screenshots
+
+# Lighthouse is an npm package, pinned in package.json + package-lock.json (npm ci);
+# it drives the same Debian Chromium as the tests.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+lighthouse: build chromium node_modules/.package-lock.json
+	CHROME_PATH=$${CHROMIUM_PATH:-/usr/bin/chromium} $(KB) lighthouse
 
 new-answer: $(STAMP)
 	$(KB) new-answer --topic "$(TOPIC)" --id "$(ID)"

@@ -150,6 +150,18 @@ def cmd_stress(args: argparse.Namespace) -> int:
     return main_stress(args.root, args.builds, args.busy)
 
 
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from kb.tools.screenshots import OUT, main_screenshots
+
+    return main_screenshots(args.root, args.site or args.root / "site", args.out or args.root / OUT)
+
+
+def cmd_lighthouse(args: argparse.Namespace) -> int:
+    from kb.tools.lighthouse import OUT, main_lighthouse
+
+    return main_lighthouse(args.root, args.site or args.root / "site", args.out or args.root / OUT, args.runs)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="kb", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -248,6 +260,21 @@ def parser() -> argparse.ArgumentParser:
         help="skip the comparison with Material's built-in search",
     )
     evaluation.add_argument("--misses", action="store_true", help="list the queries missed")
+    shots = verb(
+        "screenshots",
+        cmd_screenshots,
+        "PNG screenshots of the key pages at 390 and 1280 px in both languages (for review)",
+    )
+    shots.add_argument("--site", type=Path)
+    shots.add_argument("--out", type=Path, help="where to write them (default: build/screenshots)")
+    lighthouse = verb(
+        "lighthouse",
+        cmd_lighthouse,
+        "Lighthouse (npm, Debian Chromium) over the key pages in both languages: the median of each category",
+    )
+    lighthouse.add_argument("--site", type=Path)
+    lighthouse.add_argument("--out", type=Path, help="the JSON summary (default: build/lighthouse.json)")
+    lighthouse.add_argument("--runs", type=int, default=3, help="runs per page (the median is reported)")
     return top
 
 

@@ -1,7 +1,11 @@
-"""WCAG 2.1 AA on every built page, in both languages.
+"""WCAG 2.1 AA on every built page, in both languages, at desktop and phone width.
 
 axe-core (bundled by axe-playwright-python) runs in headless Chromium over every
-page with the WCAG 2.0/2.1 A and AA rule tags, and nothing is disabled. A working
+page at 1280 px with the WCAG 2.0/2.1 A and AA rule tags, and nothing is disabled.
+At 390 px (the phone layout: the two-row header, the card tables, the icon buttons)
+it runs over one page of every kind in both languages, with the WCAG 2.2 AA rules
+too (target size): the kinds share their templates, so every page at both widths
+would double the test's time and find nothing more. A working
 skip link is checked below; the rules axe cannot judge on the rendered page (heading
 order, tables with headers, link texts that make sense alone) are checked on the built
 HTML, without a browser, in tests/site/test_html_accessibility.py.
@@ -14,6 +18,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
+from kb.pages import urls
+from kb.pages.urls import LANGUAGE_PREFIX
 from support.browsertools import every_url, walk
 
 pytestmark = pytest.mark.browser
@@ -25,14 +31,29 @@ AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
         v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")))"""
 
 
-@pytest.fixture(scope="module")
-def axe_tab(server, browser):
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def axe_context(server, browser, viewport: dict[str, int]):
     """One context for all pages. bypass_csp lets axe's injected script run;
     the CSP itself is tested without it in test_privacy.py."""
-    context = browser.new_context(base_url=server, bypass_csp=True)
+    context = browser.new_context(base_url=server, bypass_csp=True, viewport=viewport)
     context.add_init_script(AXE_SCRIPT)
-    tab = context.new_page()
-    yield tab
+    return context
+
+
+@pytest.fixture(scope="module")
+def axe_tab(server, browser):
+    context = axe_context(server, browser, DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_tab(server, browser):
+    context = axe_context(server, browser, PHONE)
+    yield context.new_page()
     context.close()
 
 
@@ -42,6 +63,32 @@ def test_axe_finds_no_wcag_violation_on_any_page(axe_tab, site: Path) -> None:
 
     problems = list(walk(axe_tab, every_url(site), violations))
     assert not problems, f"{len(problems)} axe violations:\n" + "\n".join(problems)
+
+
+def one_page_of_each_kind(content) -> list[str]:
+    """Home, county index, a county, the FAQ, a topic, an answer, the calendar, the
+    comparison, the glossary, a text page, in both languages; and the 404 page."""
+    paths = [
+        "index.md",
+        urls.region_path(),
+        urls.region_path(sorted(content.regions)[0]),
+        urls.answer_path(),
+        urls.answer_path(sorted(content.topics)[0]),
+        urls.answer_path(sorted(content.answers)[0]),
+        urls.calendar_path(),
+        urls.comparison_path(),
+        urls.glossary_path(),
+        "tietoa.md",
+    ]
+    return ["/" + urls.site_path(lang, path) for lang in LANGUAGE_PREFIX for path in paths] + ["/404.html"]
+
+
+def test_axe_finds_no_violation_at_phone_width(phone_tab, content) -> None:
+    def violations(url: str) -> list[str]:
+        return phone_tab.evaluate(AXE_RUN, [*WCAG_TAGS, "wcag22aa"])
+
+    problems = list(walk(phone_tab, one_page_of_each_kind(content), violations))
+    assert not problems, f"{len(problems)} axe violations at 390 px:\n" + "\n".join(problems)
 
 
 def test_skip_link_moves_focus_to_the_content(axe_tab, site: Path) -> None:

@@ -1201,7 +1201,7 @@ def test_good_inputs_are_published_as_written(project: Path, tmp_path: Path) -> 
     assert {"id": "neuvottelukunta"} in headings, "the structure lost its permanent anchor"
     html = (site / "alueet" / "testialue" / "index.html").read_text(encoding="utf-8")
     shown = re.search(r'<h3 id="neuvottelukunta">([^<]*)</h3>', html)
-    assert shown and unescape(shown.group(1)) == "Neuvottelukunta {#x} {.y} *z* [w] | q"
+    assert shown and unescape(shown.group(1)).replace("\u00ad", "") == "Neuvottelukunta {#x} {.y} *z* [w] | q"
     answer = (site / "sv" / "ukk" / "vastaus" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>' in answer
     assert '<em lang="sv">gemensamma</em>' in answer

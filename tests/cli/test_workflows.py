@@ -31,8 +31,12 @@ def runs(data: dict) -> list[str]:
     return [step["run"].strip() for step in steps(data) if "run" in step]
 
 
+def uses_all(data: dict, action: str) -> list[dict]:
+    return [step for step in steps(data) if step.get("uses", "").startswith(action + "@")]
+
+
 def uses(data: dict, action: str) -> dict:
-    found = [step for step in steps(data) if step.get("uses", "").startswith(action + "@")]
+    found = uses_all(data, action)
     assert len(found) == 1, f"{action} is used {len(found)} times"
     return found[0]
 
@@ -47,7 +51,8 @@ def test_workflow_steps_are_make_targets(name: str) -> None:
     data = workflow(name)
     assert data["jobs"] and data["on"]
     commands = [c for c in runs(data) if not c.startswith('echo "::add-matcher::')]
-    assert commands == ["make validate", "make build", "make test"]
+    extra = ["make screenshots"] if name == "pull-request.yml" else []
+    assert commands == ["make validate", "make build", "make test", *extra]
     assert {c.split()[1] for c in commands} <= make_targets()
     assert uses(data, "actions/setup-python")["with"]["python-version"] == "3.11"
     uses(data, "actions/checkout")
@@ -65,9 +70,28 @@ def test_workflow_steps_are_make_targets(name: str) -> None:
 def test_pull_request_workflow_uploads_the_built_site() -> None:
     data = workflow("pull-request.yml")
     assert "pull_request" in data["on"]
-    assert uses(data, "actions/upload-artifact")["with"]["path"] == "site/"
+    site_upload, _ = uses_all(data, "actions/upload-artifact")
+    assert site_upload["with"]["path"] == "site/"
     names = [s.get("run") or s.get("uses", "").split("@")[0] for s in steps(data)]
     assert names.index("make build") < names.index("actions/upload-artifact")
+
+
+def test_pull_request_workflow_uploads_the_screenshots() -> None:
+    """`make screenshots` writes into build/screenshots/ (kb/tools/screenshots.py), and
+    that folder is uploaded after it; the reports of `make lighthouse` never are."""
+    from kb.tools.screenshots import OUT
+
+    data = workflow("pull-request.yml")
+    uploads = uses_all(data, "actions/upload-artifact")
+    assert [u["with"]["path"] for u in uploads] == ["site/", f"{OUT.as_posix()}/"]
+    shots = next(s for s in steps(data) if s.get("run") == "make screenshots")
+    assert "screenshots" in make_targets() and "lighthouse" in make_targets()
+    order = steps(data)
+    assert order.index(shots) < order.index(uploads[1])
+    step_id = shots["id"]
+    assert uploads[1]["if"] == "${{ !cancelled() && steps." + step_id + ".outcome == 'success' }}"
+    assert "make lighthouse" not in runs(data)
+    assert not any("lighthouse" in str(u["with"]) for u in uploads)
 
 
 def called(data: dict) -> list[str]:

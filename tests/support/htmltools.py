@@ -92,7 +92,9 @@ TAG = re.compile(r"<[^>]+>")
 
 
 def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", TAG.sub(" ", html)).strip()
+    """What a reader sees: no tags, single spaces, no soft hyphens (the build puts them into
+    long heading words, kb/content/hyphenation.py; they show only at a line break)."""
+    return re.sub(r"\s+", " ", TAG.sub(" ", html)).strip().replace("\u00ad", "")
 
 
 @dataclass

@@ -50,7 +50,7 @@ def language_config(site: LanguageSite, docs_dir: Path) -> dict[str, object]:
         "site_url": site.url,
         "docs_dir": str(docs_dir.resolve()),
         "theme": {"language": site.lang, "custom_dir": str(THEME_OVERRIDES)},
-        "markdown_extensions": mkdocs_extensions(),
+        "markdown_extensions": mkdocs_extensions(site.lang),
         # Material shows its language selector when extra.alternate is set; our
         # partials/alternate.html fills it with the page's own alternates.
         "extra": {

@@ -25,9 +25,17 @@ EXTENSIONS: dict[str, dict[str, Any] | None] = {
 }
 
 
-def mkdocs_extensions() -> list[Any]:
-    """The list as MkDocs' `markdown_extensions` setting takes it."""
-    return [name if options is None else {name: options} for name, options in EXTENSIONS.items()]
+# Only in the published pages, for the phone: soft hyphens in the long words of
+# headings (kb/content/hyphenation.py, per language) and each table cell's column name
+# (kb/content/table_labels.py). The checks judge the same markup without them.
+HYPHENATION = "kb.content.hyphenation"
+TABLE_LABELS = "kb.content.table_labels"
+
+
+def mkdocs_extensions(lang: str = "") -> list[Any]:
+    """The list as MkDocs' `markdown_extensions` setting takes it, for one language."""
+    listed = [name if options is None else {name: options} for name, options in EXTENSIONS.items()]
+    return listed + ([{HYPHENATION: {"lang": lang}}, TABLE_LABELS] if lang else [])
 
 
 def renderer() -> markdown.Markdown:

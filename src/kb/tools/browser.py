@@ -38,10 +38,37 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _CompressedHandler(_QuietHandler):
+    """Serves the build's precompressed copy (file.br, file.gz: kb/outputs/compress.py)
+    when the browser accepts it, as the hosts the site is made for do."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # its redirect to the address with a slash
+            path = path / "index.html"
+        accepted = self.headers.get("Accept-Encoding", "")
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            packed = path.with_name(path.name + suffix)
+            if encoding in accepted and path.is_file() and packed.is_file():
+                body = packed.open("rb")
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Content-Length", str(packed.stat().st_size))
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return body
+        return super().send_head()
+
+
 @contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """Serve a directory on 127.0.0.1 (a free port); yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serving(directory: Path, precompressed: bool = False) -> Iterator[str]:
+    """Serve a directory on 127.0.0.1 (a free port); yields the base URL. With
+    precompressed, the .br/.gz copies are served to a browser that accepts them."""
+    kind = _CompressedHandler if precompressed else _QuietHandler
+    handler = functools.partial(kind, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -5,8 +5,8 @@
  *
  *  - on every page, by partials/kb-scripts.html: the language switcher keeps the
  *    #anchor, and on answer and county pages (the script tag then carries the
- *    data-copylink-* labels from content/ui.yml) a "copy link" button follows
- *    every heading that has an id. The content layer gives those headings
+ *    data-copylink-* labels from content/ui.yml) a "copy link" icon button follows
+ *    every heading that has an id (shown at the heading's end by kb.css). The content layer gives those headings
  *    explicit, stable ids (never slugs of their text), the same in fi and sv.
  *  - in the <head> of the redirect stubs written by src/kb/outputs/redirects.py,
  *    with data-redirect: goes to the new address with the #anchor, which the
@@ -115,6 +115,25 @@
     window.setTimeout(function () { status.textContent = text; }, 100);
   }
 
+  /* A chain-link icon (drawn here, no icon font or image request), hidden from
+     assistive technology: the button's name says what it does. */
+  var SVG = "http://www.w3.org/2000/svg";
+  var LINK_PATH = "M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 0 1 4.2 4.2l-2.1 2.1a1 1 0 1 1-1.4-1.4" +
+    "l2.1-2.1a1 1 0 0 0-1.4-1.4L12 13.4a1 1 0 0 1-1.4 0zm2.8-2.8a1 1 0 0 1 0 1.4l-3.5 3.5" +
+    "a3 3 0 0 1-4.2-4.2l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a1 1 0 0 0 1.4 1.4l3.5-3.5" +
+    "a1 1 0 0 1 1.4 0z";
+
+  function linkIcon() {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "2 2 20 20");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", LINK_PATH);
+    svg.appendChild(path);
+    return svg;
+  }
+
   function addButton(heading) {
     var url = permanentUrl(heading);
     var wrapper = document.createElement("div");
@@ -123,12 +142,14 @@
     button.type = "button";
     button.className = "kb-copylink__button";
     button.setAttribute("data-url", url);
-    button.textContent = options.copylinkButton;
-    /* Many buttons share the visible label; the heading's text makes each
-       accessible name unique and starts with the visible label (WCAG 2.5.3):
-       "Kopioi linkki: Yhteystiedot". */
-    button.setAttribute("aria-label",
-                        options.copylinkButton + ": " + heading.textContent.trim());
+    button.appendChild(linkIcon());
+    /* An icon button: its name is the label and the heading's text, unique among
+       the page's many buttons ("Kopioi linkki: Yhteystiedot"); the tooltip shows
+       the label to mouse users. */
+    /* Without the soft hyphens the build puts into long words (kb/content/hyphenation.py). */
+    var name = heading.textContent.replace(/\u00ad/g, "").trim();
+    button.setAttribute("aria-label", options.copylinkButton + ": " + name);
+    button.title = options.copylinkButton;
     var status = document.createElement("span");
     status.className = "kb-copylink__status";
     status.setAttribute("role", "status");
@@ -143,6 +164,8 @@
     });
     wrapper.appendChild(button);
     wrapper.appendChild(status);
+    /* The heading leaves room at its end for the button (kb.css). */
+    heading.classList.add("kb-copylink-host");
     heading.insertAdjacentElement("afterend", wrapper);
   }
 
