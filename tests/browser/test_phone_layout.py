@@ -133,6 +133,8 @@ def test_printout_has_the_article_only_and_shows_link_addresses(page: Page, cont
         ".md-footer",
         ".kb-copylink button",
         ".md-content__button",
+        ".kb-tasks",  # the task bar and the breadcrumbs are navigation too
+        ".kb-breadcrumbs",
     ):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(page.locator("article h1")).to_be_visible()
