@@ -192,12 +192,13 @@ def test_signalling_make_alone_ends_every_process_of_the_build(tmp_path: Path, s
 SWAPPER = """
 import sys, time
 from pathlib import Path
-from kb.build.swap import swap_into_place
+from kb.build.swap import remove_leftovers, swap_into_place, temporary_sibling
 final = Path(sys.argv[1])
+remove_leftovers(final)  # as a build does: what the killed swapper before left behind
 n = 0
 while True:
     n += 1
-    new = final.with_name(f".{final.name}.building-{n}")
+    new = temporary_sibling(final, f"building{n}")
     new.mkdir()
     for i in range(30):
         (new / f"page-{i}.html").write_text("x" * 200)
@@ -234,7 +235,8 @@ def test_the_swap_never_leaves_a_moment_without_a_complete_site(tmp_path: Path) 
         swapper = subprocess.Popen([sys.executable, "-c", SWAPPER, str(final)], env=env)
         stop = time.monotonic() + rng.uniform(0.3, 0.8)
         checks = 0
-        while time.monotonic() < stop:
+        # at least 100 looks, however busy the machine: the reader must overlap swaps
+        while time.monotonic() < stop or checks < 100:
             assert final.is_dir(), "a reader found no site/ during a swap"
             # A look-up that began just before an exchange may still meet a file of the old
             # site as it is being removed; looked up again, site/ is the complete new one.
@@ -243,5 +245,4 @@ def test_the_swap_never_leaves_a_moment_without_a_complete_site(tmp_path: Path) 
         swapper.kill()
         swapper.wait()
         assert complete(final), "the swap was killed and left no complete site/"
-        assert checks > 100
     assert int((final / "index.html").read_text()) > 0, "the swapper never swapped"
