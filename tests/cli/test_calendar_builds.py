@@ -66,8 +66,8 @@ def test_in_its_last_days_the_round_is_open_and_closing_soon(builds) -> None:
     sv = text_of(page(builds["2026-12-03"], "sv", "alueet", "testialue"))
     assert "Läget den 3.12.2026" in sv
     assert (
-        "Ansökningstiden för understöd för 2027 går snart ut: sista ansökningsdag är den 10.12.2026 kl. 16.00, "
-        "och det återstår 8 dagar." in sv
+        "Ansökningstiden för understöd för 2027 går snart ut: "
+        "sista ansökningsdag är den 10.12.2026 kl. 16.00, och det återstår 8 dagar." in sv
     )
 
 
