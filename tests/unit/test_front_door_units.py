@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from kb.content.hyphenation import breakable
 from kb.pages.home import sections
-from kb.pages.tilemap import breakable
 from kb.pages.urls import html_href
 
 

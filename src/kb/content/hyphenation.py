@@ -1,4 +1,5 @@
-"""Soft hyphens in the long words of headings, so a phone breaks them with a hyphen.
+"""Soft hyphens in the long words of headings, so a phone breaks them with a hyphen;
+and (`breakable`) in the short county names of the home page's tile map.
 
 Finnish and Swedish compounds ("välfärdsområdesfullmäktige", "järjestöneuvottelukunta")
 are wider than a phone's screen in a heading. CSS `hyphens: auto` hyphenates them only
@@ -86,6 +87,30 @@ def hyphenate(text: str, lang: str) -> str:
     """Soft hyphens in every word of at least LONG letters (parts of "Suomi.fi-palvelu"
     and "sosiaali-" are words of their own: the break after a hyphen is the browser's)."""
     return _WORD.sub(lambda match: hyphenate_word(match.group(0), lang), text)
+
+
+# Where a long name may break on a narrow tile (a soft hyphen before the last part of a
+# compound: Öster-botten, Kymmene-dalen): browsers without hyphenation dictionaries
+# would otherwise break the word anywhere. Presentation only; the text is unchanged.
+_COMPOUND_ENDS = ("botten", "dalen", "land", "fors", "savolax", "maa", "laakso", "kunta")
+_MIN_BREAK_LENGTH = 9
+
+
+def breakable(name: str) -> str:
+    """A short name for a narrow box (the home page's tile map): a soft hyphen before
+    the last part of a compound it knows (_COMPOUND_ENDS), in parts of at least
+    _MIN_BREAK_LENGTH letters, in either language."""
+    words = []
+    for word in name.split(" "):
+        parts = word.split("-")
+        for i, part in enumerate(parts):
+            end = next(
+                (e for e in _COMPOUND_ENDS if part.lower().endswith(e) and len(part) > len(e) + 2), None
+            )
+            if end and len(part) >= _MIN_BREAK_LENGTH:
+                parts[i] = part[: -len(end)] + SOFT_HYPHEN + part[-len(end) :]
+        words.append("-".join(parts))
+    return " ".join(words)
 
 
 class _HeadingHyphens(Treeprocessor):

@@ -50,6 +50,8 @@ _FIXED = _declare("""
 answer.regions
 answer.sources
 answer.topic
+breadcrumbs.home
+breadcrumbs.label
 budget.appropriation        {amount} {year}
 budget.granted              {amount} {year}
 calendar.closed.intro       {year}
@@ -85,11 +87,6 @@ calendar.subscribe.title
 calendar.title
 calendar.upcoming.none
 calendar.upcoming.title
-contact.email
-contact.organisation
-contact.page
-contact.phone
-contact.postal_address
 compare.col.budget
 compare.col.decided_by
 compare.col.kinds
@@ -113,6 +110,11 @@ compare.table
 compare.title
 compare.unknown
 compare.year                {year}
+contact.email
+contact.organisation
+contact.page
+contact.phone
+contact.postal_address
 copylink.button
 copylink.copied
 copylink.failed
@@ -123,6 +125,8 @@ document.facts              {publisher} {date}
 document.kept
 document.publisher          {publisher}
 document.summary
+eligibility.answer.no        {year}
+eligibility.answer.yes       {year}
 event.languages
 event.languages_unknown
 event.national
@@ -135,11 +139,17 @@ event.place_unknown
 event.regions
 event.url
 event.when
-eligibility.answer.no        {year}
-eligibility.answer.yes       {year}
 faq.description
 faq.intro                   markdown
 faq.title
+finder.all
+finder.former               {new}
+finder.hint
+finder.label
+finder.many                 {count}
+finder.none
+finder.one
+finder.results
 glossary.description
 glossary.forms              {other} {en}
 glossary.intro              markdown
@@ -148,6 +158,13 @@ glossary.title
 home.latest
 home.regions
 home.regions_text           {link}  markdown
+home.latest_regions
+home.map.label
+home.rounds.all             {link}  markdown
+home.rounds.closes          {date}
+home.rounds.next
+home.rounds.opens           {date}
+home.rounds.title
 ical.closes                 {round} {region}
 ical.closes_at              {time} {round} {region}
 ical.more                   {url}
@@ -156,6 +173,7 @@ kind.city
 kind.county
 money.format                {amount}
 municipality.merged         {old} {new} {date} {region}  markdown
+nav.regions
 notfound.home
 notfound.text               {link}
 notfound.title
@@ -197,6 +215,10 @@ regions.intro               markdown
 regions.lookup.intro        markdown
 regions.lookup.title
 regions.title
+regions.cards.title
+regions.finder.intro        markdown
+regions.table.summary       {count} {region}
+regions.table.title
 reviewed                    {date}
 round.budget
 round.closes_by             {closes}
@@ -243,6 +265,10 @@ structure.period.upcoming   {period}
 structure.since
 structure.sources
 structure.url
+tasks.calendar
+tasks.faq
+tasks.label
+tasks.region
 time.at                     {time}
 time.from                   {time}
 time.range                  {start} {end}
@@ -261,38 +287,6 @@ unknown
 """)
 
 
-# The front door (issue 14): the home page's finder, tile map and lists, the county
-# list's cards and tables, breadcrumbs, the navigation's own labels and the task bar.
-_FRONT_DOOR = _declare("""
-breadcrumbs.home
-breadcrumbs.label
-finder.all
-finder.former               {new}
-finder.hint
-finder.label
-finder.many                 {count}
-finder.none
-finder.one
-finder.results
-home.latest_regions
-home.map.label
-home.rounds.all             {link}  markdown
-home.rounds.closes          {date}
-home.rounds.next
-home.rounds.opens           {date}
-home.rounds.title
-nav.regions
-regions.cards.title
-regions.finder.intro        markdown
-regions.table.summary       {count} {region}
-regions.table.title
-tasks.calendar
-tasks.faq
-tasks.label
-tasks.region
-""")
-
-
 def _one_per(prefix: str, values: typing.Iterable[str]) -> dict[str, LabelSpec]:
     """A label for each value of a closed vocabulary of the model (a new value needs one)."""
     return {f"{prefix}.{value}": LabelSpec(frozenset()) for value in values}
@@ -300,7 +294,6 @@ def _one_per(prefix: str, values: typing.Iterable[str]) -> dict[str, LabelSpec]:
 
 LABELS: dict[str, LabelSpec] = {
     **_FIXED,
-    **_FRONT_DOOR,
     **_one_per("language", typing.get_args(LanguageStatus)),
     **_one_per("structure_type", typing.get_args(StructureType)),
     **_one_per("eligibility", typing.get_args(EligibilityRuleId)),

@@ -14,9 +14,11 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .hyphenation import SOFT_HYPHEN
+
 
 def _text(element: etree.Element) -> str:
-    return " ".join("".join(element.itertext()).replace("\u00ad", "").split())
+    return " ".join("".join(element.itertext()).replace(SOFT_HYPHEN, "").split())
 
 
 class _TableLabels(Treeprocessor):

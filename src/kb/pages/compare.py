@@ -38,11 +38,7 @@ class Cell:
 
 def _to_region(region: Region, anchor: str = "") -> str:
     """A relative address from the comparison page to a county page (and section)."""
-    return (
-        urls.to_language_root(COMPARE_PATH)
-        + urls.page_dir(urls.region_path(region.id))
-        + (f"#{anchor}" if anchor else "")
-    )
+    return urls.html_href(COMPARE_PATH, urls.region_path(region.id) + (f"#{anchor}" if anchor else ""))
 
 
 def _unknown(r: PageRenderer, region: Region, anchor: str) -> Cell:

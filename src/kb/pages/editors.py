@@ -48,7 +48,7 @@ def _translation_list(r: PageRenderer, items: list[TranslationItem]) -> str:
         page = urls.region_path(item.id) if item.kind == "region" else urls.answer_path(item.id)
         title = html_text(item.title(r.content, r.lang))
         if item.status != translations.MISSING:  # a missing page cannot be linked
-            href = urls.to_language_root(TRANSLATIONS_PATH) + urls.page_dir(page)
+            href = urls.html_href(TRANSLATIONS_PATH, page)
             title = f'<a href="{href}">{title}</a>'
         paste = (
             f" – {html_text(r.raw('translations.paste'))}: "

@@ -9,6 +9,8 @@ or the test fixture's) gets a tile in a row of its own after the map.
 
 from __future__ import annotations
 
+from kb.content.hyphenation import breakable
+
 from . import urls
 from .render import PageRenderer, attribute, html_text
 
@@ -38,26 +40,6 @@ PLACES: dict[str, tuple[int, int]] = {
     "helsinki": (8, 3),
 }
 ROWS = max(row for row, _ in PLACES.values())
-
-# Where a long name may break on a narrow tile (a soft hyphen before the last part of a
-# compound: Öster-botten, Kymmene-dalen): browsers without hyphenation dictionaries
-# would otherwise break the word anywhere. Presentation only; the text is unchanged.
-_COMPOUND_ENDS = ("botten", "dalen", "land", "fors", "savolax", "maa", "laakso", "kunta")
-_MIN_BREAK_LENGTH = 9
-
-
-def breakable(name: str) -> str:
-    words = []
-    for word in name.split(" "):
-        parts = word.split("-")
-        for i, part in enumerate(parts):
-            end = next(
-                (e for e in _COMPOUND_ENDS if part.lower().endswith(e) and len(part) > len(e) + 2), None
-            )
-            if end and len(part) >= _MIN_BREAK_LENGTH:
-                parts[i] = part[: -len(end)] + "\u00ad" + part[-len(end) :]
-        words.append("-".join(parts))
-    return " ".join(words)
 
 
 def tile_map(r: PageRenderer, path: str) -> str:
