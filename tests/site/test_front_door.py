@@ -202,6 +202,10 @@ def test_the_county_list_is_cards_and_collapsed_tables(
     tables = re.findall(r'<details class="kb-municipalities">(.*?)</details>', html, re.S)
     assert len(tables) == len(content.regions), "one collapsed table per county"
     assert sum(t.count("<tr>") - 1 for t in tables) == len(content.municipalities)
+    for table in tables:  # on a phone each row is a card: every cell names its column
+        columns = [text_of(th) for th in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
+        for row in re.findall(r"<tbody>(.*?)</tbody>", table, re.S)[0].split("</tr>")[:-1]:
+            assert re.findall(r'<td data-label="([^"]*)"', row) == columns, row
     assert "<details open" not in html
     positions = [
         html.index(f'id="{anchor}"') for anchor in ("otsikko", "kunta-alue-haku", "luettelo", "kunnat")

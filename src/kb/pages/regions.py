@@ -23,7 +23,7 @@ from kb.content.model import (
 from . import urls
 from .calendar import county_section
 from .finder import finder
-from .render import PageRenderer, RenderedPage, Safe, alphabetical, esc, html_text, other_lang
+from .render import PageRenderer, RenderedPage, Safe, alphabetical, attribute, esc, html_text, other_lang
 
 
 def render_region_index(r: PageRenderer) -> RenderedPage:
@@ -84,6 +84,9 @@ def _municipality_table(r: PageRenderer, region: Region) -> str:
         r.raw("regions.col.language"),
     ]
     head = "".join(f'<th scope="col">{html_text(text)}</th>' for text in columns)
+    # Each cell names its column (data-label), as kb/content/table_labels.py does for the
+    # Markdown tables: on a phone the rows are cards (kb.css). Raw HTML: it does not pass there.
+    labels = [f' data-label="{attribute(text)}"' for text in columns]
     rows = []
     for m in municipalities:
         other = m.name(other_lang(lang))
@@ -91,8 +94,8 @@ def _municipality_table(r: PageRenderer, region: Region) -> str:
             f'<span lang="{other_lang(lang)}">{html_text(other)}</span>' if other != m.name(lang) else ""
         )
         rows.append(
-            f"<tr><td>{html_text(m.name(lang))}</td><td>{other_cell}</td>"
-            f"<td>{html_text(r.raw('language.' + m.language))}</td></tr>"
+            f"<tr><td{labels[0]}>{html_text(m.name(lang))}</td><td{labels[1]}>{other_cell}</td>"
+            f"<td{labels[2]}>{html_text(r.raw('language.' + m.language))}</td></tr>"
         )
     summary = r.raw("regions.table.summary").format(
         region=region.name.get(lang), count=str(len(municipalities))
