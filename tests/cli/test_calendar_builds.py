@@ -12,16 +12,14 @@ import icalendar
 import pytest
 
 from support.fixture import build
-from support.htmltools import text_of
+from support.htmltools import section, text_of
 
 ROUND = "avustukset-2027"
 
 
-def section(html: str, anchor: str) -> str:
+def section_text(html: str, anchor: str) -> str:
     """The text of one h2 section of a built page: from its heading to the next h2."""
-    start = html.index(f'<h2 id="{anchor}"')
-    end = html.find("<h2", start + 1)
-    return text_of(html[start : end if end != -1 else html.index("</article>")])
+    return text_of(section(html, anchor))
 
 
 @pytest.fixture(scope="module")
@@ -47,22 +45,24 @@ def page(site: Path, *parts: str) -> str:
 def test_before_the_round_opens_it_is_upcoming(builds) -> None:
     html = page(builds["2026-11-10"], "kalenteri")
     assert 'id="tilanne"' in html and '<time datetime="2026-11-10">10.11.2026</time>' in html
-    assert "Yhtään hakua ei ole auki 10.11.2026." in section(html, "auki")
-    upcoming = section(html, "tulossa")
+    assert "Yhtään hakua ei ole auki 10.11.2026." in section_text(html, "auki")
+    upcoming = section_text(html, "tulossa")
     assert "Testiavustukset 2027" in upcoming and "20.11.2026–10.12.2026 klo 16.00" in upcoming
-    assert "Testi-info" in section(html, "tapahtumat")
+    assert "Testi-info" in section_text(html, "tapahtumat")
     county = page(builds["2026-11-10"], "alueet", "testialue")
     assert "Vuoden 2027 avustusten haku aukeaa 20.11.2026 ja päättyy 10.12.2026 klo 16.00." in text_of(county)
 
 
 def test_in_its_last_days_the_round_is_open_and_closing_soon(builds) -> None:
     html = page(builds["2026-12-03"], "kalenteri")
-    open_now = section(html, "auki")
+    open_now = section_text(html, "auki")
     assert "Testiavustukset 2027" in open_now and "Päättyy pian" in open_now
-    assert "Yhdenkään tulevan haun ajankohtaa ei ole vielä julkaistu." in section(html, "tulossa")
+    assert "Yhdenkään tulevan haun ajankohtaa ei ole vielä julkaistu." in section_text(html, "tulossa")
     assert 'href="../alueet/testialue/#avustukset-2027"' in html
     # The county has a round for the coming grant year: it is not on the stale list.
-    assert "Kaikilta alueilta on tieto vähintään yhdestä vuoden 2027 hausta." in section(html, "ei-tietoa")
+    assert "Kaikilta alueilta on tieto vähintään yhdestä vuoden 2027 hausta." in section_text(
+        html, "ei-tietoa"
+    )
     sv = text_of(page(builds["2026-12-03"], "sv", "alueet", "testialue"))
     assert "Läget den 3.12.2026" in sv
     assert (
@@ -75,11 +75,11 @@ def test_after_its_grant_year_the_round_is_history(builds) -> None:
     site = builds["2028-01-02"]
     html = page(site, "kalenteri")
     # Closed, and of a past grant year: neither open nor recently closed any more.
-    assert "Testiavustukset" not in section(html, "auki") + section(html, "paattyneet")
-    stale = section(html, "ei-tietoa")
+    assert "Testiavustukset" not in section_text(html, "auki") + section_text(html, "paattyneet")
+    stale = section_text(html, "ei-tietoa")
     assert "vuoden 2029" in stale and "Testiavustukset 2027 (avustusvuosi 2027)" in stale
-    assert "Testi-info" in section(html, "menneet-tapahtumat")
-    assert "Tulevia tapahtumia ei ole tiedossa." in section(html, "tapahtumat")
+    assert "Testi-info" in section_text(html, "menneet-tapahtumat")
+    assert "Tulevia tapahtumia ei ole tiedossa." in section_text(html, "tapahtumat")
     county = text_of(page(site, "alueet", "testialue"))
     assert "Mennyt avustusvuosi" in county
     assert "Vuoden 2027 avustuksia haettiin 20.11.2026–10.12.2026 klo 16.00." in county
@@ -90,22 +90,22 @@ def test_after_its_grant_year_the_round_is_history(builds) -> None:
 
 
 def test_the_home_page_lists_the_rounds_open_on_the_build_date(builds) -> None:
-    now = section(page(builds["2026-12-03"], ""), "avustushaut-nyt")
+    now = section_text(page(builds["2026-12-03"], ""), "avustushaut-nyt")
     assert "Tilanne 3.12.2026" in now
     assert "Testiavustukset 2027" in now and "haku päättyy 10.12.2026" in now and "Päättyy pian" in now
     assert "Yhtään hakua ei ole auki" not in now
     home = page(builds["2026-12-03"], "")
     assert 'href="alueet/testialue/#avustukset-2027"' in home and 'href="kalenteri/"' in home
-    sv = section(page(builds["2026-12-03"], "sv"), "avustushaut-nyt")
+    sv = section_text(page(builds["2026-12-03"], "sv"), "avustushaut-nyt")
     assert "Läget den 3.12.2026" in sv and "ansökningstiden går ut 10.12.2026" in sv
 
 
 def test_when_none_is_open_the_home_page_says_so_and_shows_the_next(builds) -> None:
-    before = section(page(builds["2026-11-10"], ""), "avustushaut-nyt")
+    before = section_text(page(builds["2026-11-10"], ""), "avustushaut-nyt")
     assert "Yhtään hakua ei ole auki 10.11.2026." in before
     assert "Seuraavaksi alkavat haut:" in before and "Testiavustukset 2027" in before
     assert "haku alkaa 20.11.2026" in before
-    after = section(page(builds["2028-01-02"], ""), "avustushaut-nyt")
+    after = section_text(page(builds["2028-01-02"], ""), "avustushaut-nyt")
     assert "Yhtään hakua ei ole auki 2.1.2028." in after
     assert "Yhdenkään tulevan haun ajankohtaa ei ole vielä julkaistu." in after
     assert "Testiavustukset" not in after

@@ -16,27 +16,14 @@ from ical.calendar_stream import IcsCalendarStream
 
 from kb.content import calendar as cal
 from support.fixture import BUILD_DATE
-from support.htmltools import parse, resolve, text_of, webcal_path
+from support.htmltools import html_of, parse, resolve, section, text_of, webcal_path
 
 TODAY = date.fromisoformat(BUILD_DATE)
 LANGS = [("fi", ""), ("sv", "sv/")]
 
 
-def html_of(site: Path, url_path: str) -> str:
-    found = resolve(site, url_path)
-    assert found, url_path
-    return found.read_text(encoding="utf-8")
-
-
 # A data cell, with the column name the build gives it for phones (kb/content/table_labels.py).
 CELL = r'(?: data-label="[^"]*")?'
-
-
-def section(html: str, anchor: str) -> str:
-    """The HTML of one h2 section: from its heading to the next h2 (or the article's end)."""
-    start = html.index(f'<h2 id="{anchor}"')
-    end = html.find("<h2", start + 1)
-    return html[start : end if end != -1 else html.index("</article>")]
 
 
 # --- the calendar page -------------------------------------------------------------------------

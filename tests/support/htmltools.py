@@ -66,6 +66,20 @@ def resolve(site: Path, url_path: str) -> Path | None:
     return target if target.is_file() else None
 
 
+def html_of(site: Path, url_path: str) -> str:
+    """The built HTML of the page at url_path ("/sv/alueet/"); fails if there is none."""
+    found = resolve(site, url_path)
+    assert found, url_path
+    return found.read_text(encoding="utf-8")
+
+
+def section(html: str, anchor: str) -> str:
+    """The HTML of one h2 section: from its heading to the next h2 (or the article's end)."""
+    start = html.index(f'<h2 id="{anchor}"')
+    end = html.find("<h2", start + 1)
+    return html[start : end if end != -1 else html.index("</article>")]
+
+
 def site_base(site: Path) -> str:
     """The address the site was built for (SITE_URL), from the home page's canonical link."""
     html = (site / "index.html").read_text(encoding="utf-8")

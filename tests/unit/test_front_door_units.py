@@ -40,6 +40,8 @@ def test_long_names_break_only_between_the_parts_of_a_compound() -> None:
     assert breakable("Kymmenedalen") == "Kymmene\u00addalen"
     assert breakable("Etelä-Pohjanmaa") == "Etelä-Pohjan\u00admaa"
     assert breakable("Lappi") == "Lappi"
-    assert breakable("Kainuu").replace("\u00ad", "") == "Kainuu"
-    for name in ("Lappland", "Satakunta", "Helsingfors", "Birkaland"):
-        assert breakable(name).replace("\u00ad", "") == name
+    assert breakable("Kainuu") == "Kainuu"  # no compound ending it knows
+    assert breakable("Lappland") == "Lappland"  # shorter than a break is worth
+    assert breakable("Satakunta") == "Sata\u00adkunta"
+    assert breakable("Helsingfors") == "Helsing\u00adfors"
+    assert breakable("Birkaland") == "Birka\u00adland"
