@@ -20,7 +20,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 
 from kb.pages import urls
 from kb.pages.urls import LANGUAGE_PREFIX
-from support.browsertools import every_url, walk
+from support.browsertools import PHONE, every_url, walk
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,6 @@ AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
 
 
 DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 def axe_context(server, browser, viewport: dict[str, int]):

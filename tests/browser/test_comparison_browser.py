@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from support.browsertools import context_page, tab_until
+from support.browsertools import PHONE, context_page, tab_until
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 ROWS = "table.kb-compare__table tbody tr"
 

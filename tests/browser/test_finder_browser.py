@@ -9,12 +9,10 @@ import pytest
 from playwright.sync_api import Page
 
 from kb.content.model import Content
-from support.browsertools import context_page, tab_until
+from support.browsertools import PHONE, context_page, tab_until
 from support.layout import SIDEWAYS_JS
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture

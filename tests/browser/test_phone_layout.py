@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from kb.pages import urls
 from kb.pages.urls import LANGUAGE_PREFIX
-from support.browsertools import context_page
+from support.browsertools import PHONE, context_page
 from support.layout import phone_problems
 
 pytestmark = pytest.mark.browser
@@ -79,7 +79,7 @@ def test_site_name_is_whole_on_a_phone(browser, server, content) -> None:
 
 def test_touch_targets_and_copy_buttons_without_hover(browser, server, content) -> None:
     region = sorted(content.regions)[0]
-    options = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+    options = {"viewport": PHONE, "has_touch": True, "is_mobile": True}
     with context_page(browser, base_url=server, **options) as page:
         page.goto(f"/sv/alueet/{region}/")
         buttons = page.locator(".kb-copylink__button")
@@ -109,7 +109,7 @@ def test_touch_targets_and_copy_buttons_without_hover(browser, server, content) 
 
 def test_tables_are_cards_on_a_phone(browser, server) -> None:
     """The calendar's tables: one card per row, each value after its column's name."""
-    with context_page(browser, base_url=server, viewport={"width": 390, "height": 844}) as page:
+    with context_page(browser, base_url=server, viewport=PHONE) as page:
         page.goto("/sv/kalenteri/")
         table = page.locator("article table").first
         names = table.locator("thead th").all_inner_texts()
@@ -145,7 +145,7 @@ def test_printout_has_the_article_only_and_shows_link_addresses(page: Page, cont
 
 
 def test_search_results_open_below_the_search_field_on_a_phone(browser, server) -> None:
-    with context_page(browser, base_url=server, viewport={"width": 390, "height": 844}) as page:
+    with context_page(browser, base_url=server, viewport=PHONE) as page:
         page.goto("/sv/")
         field = page.locator("#kb-search-input")
         field.fill("bidrag")

@@ -14,6 +14,7 @@ from .htmltools import pages, url_of
 
 MAX_TABS = 80  # enough to pass the header, search, navigation and a table of contents
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
+PHONE = {"width": 390, "height": 844}  # the phone viewport of the browser tests (CSS px)
 
 # Collects Content-Security-Policy violations from the first byte of every page
 # (an init script runs before the page's own scripts).
